@@ -1,0 +1,6 @@
+package dev.evalgap.cli;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}
