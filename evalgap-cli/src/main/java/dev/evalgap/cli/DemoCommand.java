@@ -1,0 +1,119 @@
+package dev.evalgap.cli;
+
+import dev.evalgap.Progress;
+import dev.evalgap.demo.DemoFiles;
+import dev.evalgap.demo.DemoScenario;
+import dev.evalgap.embed.CachingEmbedder;
+import dev.evalgap.embed.Embedder;
+import dev.evalgap.embed.Embedders;
+import dev.evalgap.gap.GapAnalysis;
+import dev.evalgap.gap.GapRequest;
+import dev.evalgap.gap.GapResult;
+import dev.evalgap.ingest.FieldMapping;
+import dev.evalgap.ingest.FileIngest;
+import dev.evalgap.ingest.IngestOptions;
+import dev.evalgap.ingest.Ingester;
+import dev.evalgap.ingest.OnError;
+import dev.evalgap.ingest.StreamKind;
+import dev.evalgap.workspace.Workspace;
+import dev.evalgap.workspace.WorkspaceConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate a seeded 12-week customer-support scenario, ingest it into a workspace and show "
+                + "the gap of the first and the last week.")
+final class DemoCommand implements Callable<Integer> {
+
+    static final String SET = "support";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+            description = "Workspace folder (default: demo-workspace); the generated files go to DIR/data.")
+    Path dir = Path.of("demo-workspace");
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the scenario and the analysis.")
+    long seed = DemoScenario.DEFAULT_SEED;
+
+    @Option(names = "--embedder", paramLabel = "NAME", description = "Embedding model (default: the workspace's).")
+    String embedderName;
+
+    @Option(names = "--json", description = "Print the two gap results as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        DemoFiles files;
+        try {
+            files = DemoScenario.withSeed(seed).generate(dir.resolve("data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write demo data under " + dir.resolve("data"), e);
+        }
+        Workspace.init(dir);
+        try (Workspace ws = Workspace.open(dir)) {
+            Progress progress = TerminalProgress.forTerminal();
+            Ingester ingester = new Ingester(ws.store(), ws.rejectsDir(), progress);
+            List<FileIngest> ingests = new ArrayList<>();
+            ingests.addAll(ingester.ingest(List.of(files.traffic()), options(StreamKind.TRAFFIC), OnError.FAIL));
+            ingests.add(ingester.ingestCases(SET, List.of(files.cases()), options(StreamKind.CASES), OnError.FAIL,
+                    false));
+            ingests.addAll(ingester.ingest(List.of(files.runs()), options(StreamKind.RUNS), OnError.FAIL));
+
+            WorkspaceConfig cfg = ws.config();
+            String model = embedderName != null ? embedderName : cfg.embedding().model();
+            List<GapResult> gaps = new ArrayList<>();
+            try (Embedder embedder = new CachingEmbedder(Embedders.create(model), ws.store())) {
+                GapAnalysis analysis = new GapAnalysis(ws.store(), embedder, progress);
+                for (DemoFiles.Week week : List.of(files.weeks().get(0), files.weeks().get(files.weeks().size() - 1))) {
+                    gaps.addAll(analysis.run(new GapRequest(SET, week.isoWeek(), cfg.gap().sample(), seed,
+                            cfg.gap().folds(), cfg.gap().bootstrap(), cfg.gap().confidence())));
+                }
+            }
+            TerminalProgress.clear(progress);
+            if (json) {
+                out.println(dev.evalgap.ResultJson.write(gaps));
+            } else {
+                printStory(out, files, ingests, gaps);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static IngestOptions options(StreamKind kind) {
+        return IngestOptions.defaults(kind).withMapping(FieldMapping.identity(kind));
+    }
+
+    private void printStory(PrintWriter out, DemoFiles files, List<FileIngest> ingests, List<GapResult> gaps) {
+        out.printf(Locale.ROOT, "evalgap demo (seed %d): a customer-support assistant, %d weeks of production "
+                + "traffic (%s .. %s)%n", seed, files.weeks().size(), files.weeks().get(0).isoWeek(),
+                files.weeks().get(files.weeks().size() - 1).isoWeek());
+        out.printf(Locale.ROOT, "  week %d: %s%n", files.featureLaunch().week(), files.featureLaunch().description());
+        out.printf(Locale.ROOT, "  week %d: %s%n", files.policyChange().week(), files.policyChange().description());
+        out.printf(Locale.ROOT, "  eval set '%s': %d cases sampled from week 1; %d releases (%s .. %s)%n%n", SET,
+                files.caseCount(), files.releases().size(), files.releases().get(0),
+                files.releases().get(files.releases().size() - 1));
+        for (FileIngest i : ingests) {
+            out.printf(Locale.ROOT, "ingested %s: %,d records (%,d new)%n", i.file(), i.records(), i.merge().added());
+        }
+        out.println();
+        GapTable.print(gaps, out);
+        out.println();
+        out.printf(Locale.ROOT, "workspace: %s — try: ./evalgap gap --workspace %s --set %s --window all%n",
+                dir.toAbsolutePath().normalize(), dir, SET);
+    }
+}
