@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.evalgap.EvalgapVersion;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A workspace folder: {@code evalgap.yaml} (configuration) and {@code evalgap.duckdb} (all data and
@@ -86,6 +88,9 @@ public final class Workspace implements AutoCloseable {
                 deepMerge((ObjectNode) merged, (ObjectNode) user);
             }
             return YAML.treeToValue(merged, WorkspaceConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new WorkspaceException(file + ":" + lineOfKey(file, e.getPropertyName()) + ": unknown key '"
+                    + e.getPropertyName() + "'; valid here: " + e.getKnownPropertyIds(), e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? file.toString() : file + ":" + at.getLineNr();
@@ -93,6 +98,22 @@ public final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /** Jackson reports where parsing stopped, not where the key is; find the key's own line. */
+    private static int lineOfKey(Path file, String key) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            return 0;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().startsWith(key + ":")) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static void deepMerge(ObjectNode base, ObjectNode overlay) {

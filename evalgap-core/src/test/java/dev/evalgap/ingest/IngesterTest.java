@@ -1,0 +1,192 @@
+package dev.evalgap.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalgap.Progress;
+import dev.evalgap.store.Store;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ingestion end to end into a real workspace database: all-or-nothing files, rejects, idempotency. */
+class IngesterTest {
+
+    @TempDir
+    Path dir;
+
+    private Store store;
+    private Ingester ingester;
+
+    @BeforeEach
+    void open() {
+        store = Store.open(dir.resolve("w.duckdb"), "test");
+        ingester = new Ingester(store, dir.resolve("rejects"), Progress.NONE);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static final String GOOD_AND_BAD = """
+            {"ts": "2026-11-16T09:00:00Z", "text": "where is my order"}
+            {"ts": "yesterday", "text": "cancel it"}
+            {"ts": "2026-11-17T09:00:00Z", "text": "refund please"}
+            {"ts": "2026-11-17T10:00:00Z", "text": "broken
+            {"ts": "2026-11-18T09:00:00Z", "text": "hello"}
+            """;
+
+    @Test
+    void failModeWritesNothingFromTheFileAndNamesFileLineAndField() throws IOException {
+        Path file = write("traffic.jsonl", GOOD_AND_BAD);
+        assertThatThrownBy(() -> ingester.ingest(List.of(file), IngestOptions.defaults(StreamKind.TRAFFIC), OnError.FAIL))
+                .isInstanceOf(IngestException.class)
+                .hasMessage(file + ":2: field 'ts': not a timestamp (\"yesterday\")");
+        assertThat(store.count("traffic")).isZero();
+        assertThat(store.count("ingests")).isZero();
+        assertThat(dir.resolve("rejects")).doesNotExist();
+    }
+
+    @Test
+    void skipModeWritesTheGoodRecordsAndKeepsEveryBadOneVerbatim() throws IOException {
+        Path file = write("traffic.jsonl", GOOD_AND_BAD);
+        FileIngest r = ingester.ingest(List.of(file), IngestOptions.defaults(StreamKind.TRAFFIC), OnError.SKIP).get(0);
+        assertThat(r.records()).isEqualTo(5);
+        assertThat(r.rejected()).isEqualTo(2);
+        assertThat(r.merge().added()).isEqualTo(3);
+        assertThat(store.count("traffic")).isEqualTo(3);
+
+        List<String> lines = Files.readAllLines(r.rejectsFile());
+        assertThat(lines).hasSize(2);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode first = json.readTree(lines.get(0));
+        assertThat(first.get("line").asLong()).isEqualTo(2);
+        assertThat(first.get("field").asText()).isEqualTo("ts");
+        assertThat(first.get("reason").asText()).isEqualTo(file + ":2: field 'ts': not a timestamp (\"yesterday\")");
+        assertThat(first.get("raw").asText()).isEqualTo("{\"ts\": \"yesterday\", \"text\": \"cancel it\"}");
+        JsonNode second = json.readTree(lines.get(1));
+        assertThat(second.get("line").asLong()).isEqualTo(4);
+        assertThat(second.get("raw").asText()).isEqualTo("{\"ts\": \"2026-11-17T10:00:00Z\", \"text\": \"broken");
+    }
+
+    @Test
+    void reIngestIsIdempotentAcrossFormats() throws IOException {
+        Path jsonl = write("t.jsonl", """
+                {"ts": "2026-11-16T09:00:00Z", "text": "where is my order", "session": "s1"}
+                {"ts": "2026-11-17T09:00:00Z", "text": "refund please", "session": "s2"}
+                """);
+        Path csv = write("t.csv", """
+                ts,text,session
+                2026-11-16T09:00:00Z,where is my order,s1
+                2026-11-17T09:00:00Z,refund please,s2
+                2026-11-18T09:00:00Z,"a new one, with a comma",s3
+                """);
+        Path gz = dir.resolve("t.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(jsonl));
+        }
+        IngestOptions options = IngestOptions.defaults(StreamKind.TRAFFIC);
+        assertThat(ingester.ingest(List.of(jsonl), options, OnError.FAIL).get(0).merge().added()).isEqualTo(2);
+        assertThat(ingester.ingest(List.of(jsonl), options, OnError.FAIL).get(0).merge().added()).isZero();
+        assertThat(ingester.ingest(List.of(gz), options, OnError.FAIL).get(0).merge().added()).isZero();
+        assertThat(ingester.ingest(List.of(csv), options, OnError.FAIL).get(0).merge().added()).isEqualTo(1);
+        assertThat(store.count("traffic")).isEqualTo(3);
+    }
+
+    @Test
+    void truncatedGzipKeepsTheRecordsBeforeTheBreakOnlyWhenSkipping() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            sb.append("{\"ts\": \"2026-11-16T09:00:00Z\", \"text\": \"question number ").append(i).append("\"}\n");
+        }
+        Path whole = dir.resolve("whole.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
+            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.jsonl.gz");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        IngestOptions options = IngestOptions.defaults(StreamKind.TRAFFIC);
+
+        assertThatThrownBy(() -> ingester.ingest(List.of(cut), options, OnError.FAIL))
+                .isInstanceOf(IngestException.class)
+                .hasMessageStartingWith(cut + ":")
+                .hasMessageContaining("unexpected end of gzip stream");
+        assertThat(store.count("traffic")).isZero();
+
+        FileIngest r = ingester.ingest(List.of(cut), options, OnError.SKIP).get(0);
+        assertThat(r.rejected()).isEqualTo(1);
+        assertThat(r.merge().added()).isPositive().isLessThan(2000);
+        assertThat(store.count("traffic")).isEqualTo(r.merge().added());
+    }
+
+    @Test
+    void emptyFileAndMissingFileAreFileLevelErrors() throws IOException {
+        Path empty = write("empty.jsonl", "");
+        IngestOptions options = IngestOptions.defaults(StreamKind.TRAFFIC);
+        assertThatThrownBy(() -> ingester.ingest(List.of(empty), options, OnError.SKIP))
+                .isInstanceOf(IngestException.class)
+                .hasMessage(empty + ": empty file: no records");
+        Path missing = dir.resolve("nope.jsonl");
+        assertThatThrownBy(() -> ingester.ingest(List.of(missing), options, OnError.SKIP))
+                .isInstanceOf(IngestException.class)
+                .hasMessageStartingWith(missing + ": ");
+        assertThat(store.count("traffic")).isZero();
+    }
+
+    @Test
+    void aBadCaseWritesNoSetVersionAtAll() throws IOException {
+        Path good = write("a.jsonl", """
+                {"case_id": "c1", "input": "where is my order"}
+                """);
+        Path bad = write("b.jsonl", """
+                {"case_id": "c2", "input": "refund", "split": "secret"}
+                """);
+        IngestOptions options = IngestOptions.defaults(StreamKind.CASES);
+        assertThatThrownBy(() -> ingester.ingestCases("s", List.of(good, bad), options, OnError.FAIL, false))
+                .isInstanceOf(IngestException.class)
+                .hasMessageStartingWith(bad + ":1: field 'split'");
+        assertThat(store.caseSets()).isEmpty();
+
+        FileIngest ok = ingester.ingestCases("s", List.of(good), options, OnError.FAIL, false);
+        assertThat(ok.merge().version()).isEqualTo(1);
+        FileIngest again = ingester.ingestCases("s", List.of(good), options, OnError.FAIL, false);
+        assertThat(again.merge().newVersion()).isFalse();
+    }
+
+    @Test
+    void unknownMappingIsRejectedBeforeAnythingIsRead() {
+        assertThatThrownBy(() -> FieldMapping.parse(StreamKind.TRAFFIC, List.of("txet=prompt")))
+                .isInstanceOf(IngestException.class)
+                .hasMessageStartingWith("unknown field 'txet' for traffic; valid: ");
+    }
+
+    @Test
+    void mappedFieldsAndChatRecordsAreRead() throws IOException {
+        Path file = write("chat.jsonl", """
+                {"meta": {"created_at": "2026-11-16T09:00:00Z"}, "messages": [{"role": "user", "content": "first"}, {"role": "assistant", "content": "hi"}, {"role": "user", "content": "second question"}]}
+                """);
+        IngestOptions options = IngestOptions.defaults(StreamKind.TRAFFIC)
+                .withMapping(FieldMapping.parse(StreamKind.TRAFFIC, List.of("ts=meta.created_at")));
+        ingester.ingest(List.of(file), options, OnError.FAIL);
+        assertThat(store.sampleTraffic("2026-W47", 10, 1)).singleElement()
+                .satisfies(t -> assertThat(t.text()).isEqualTo("second question"));
+    }
+}
