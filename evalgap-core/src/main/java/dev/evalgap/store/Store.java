@@ -202,14 +202,14 @@ public final class Store implements AutoCloseable, EmbeddingCache {
      */
     public List<TextItem> sampleTraffic(String window, int n, long seed) {
         return textSample("""
-                SELECT id, text, embedding FROM traffic WHERE time_window = ?
+                SELECT id, text, embedding, segment, weight FROM traffic WHERE time_window = ?
                 ORDER BY md5(id || ':' || ?), id LIMIT ?""", window, n, seed);
     }
 
     /** The same bottom-k hash sample over the cases of one eval set version. */
     public List<TextItem> sampleCases(String setName, int version, int n, long seed) {
         try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT case_id, input, embedding FROM cases WHERE set_name = ? AND version = ?
+                SELECT case_id, input, embedding, NULL, NULL FROM cases WHERE set_name = ? AND version = ?
                 ORDER BY md5(case_id || ':' || ?), case_id LIMIT ?""")) {
             ps.setString(1, setName);
             ps.setInt(2, version);
@@ -236,7 +236,9 @@ public final class Store implements AutoCloseable, EmbeddingCache {
         List<TextItem> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new TextItem(rs.getString(1), rs.getString(2), Vectors.fromBytes(rs.getBytes(3))));
+                double weight = rs.getDouble(5);
+                out.add(new TextItem(rs.getString(1), rs.getString(2), Vectors.fromBytes(rs.getBytes(3)),
+                        rs.getString(4), rs.wasNull() ? null : weight));
             }
         }
         return out;
