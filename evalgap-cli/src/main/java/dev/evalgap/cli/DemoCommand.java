@@ -79,8 +79,8 @@ final class DemoCommand implements Callable<Integer> {
             try (Embedder embedder = new CachingEmbedder(Embedders.create(model), ws.store())) {
                 GapAnalysis analysis = new GapAnalysis(ws.store(), embedder, progress);
                 for (DemoFiles.Week week : List.of(files.weeks().get(0), files.weeks().get(files.weeks().size() - 1))) {
-                    gaps.addAll(analysis.run(new GapRequest(SET, week.isoWeek(), cfg.gap().sample(), seed,
-                            cfg.gap().folds(), cfg.gap().bootstrap(), cfg.gap().confidence())));
+                    gaps.addAll(analysis.run(new GapRequest(SET, week.isoWeek(), cfg.gap().sample(),
+                            GapCommand.optionsFrom(cfg, seed, null, null))));
                 }
             }
             TerminalProgress.clear(progress);

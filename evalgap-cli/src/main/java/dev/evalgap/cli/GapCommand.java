@@ -6,6 +6,7 @@ import dev.evalgap.embed.CachingEmbedder;
 import dev.evalgap.embed.Embedder;
 import dev.evalgap.embed.Embedders;
 import dev.evalgap.gap.GapAnalysis;
+import dev.evalgap.gap.GapOptions;
 import dev.evalgap.gap.GapRequest;
 import dev.evalgap.gap.GapResult;
 import dev.evalgap.workspace.Workspace;
@@ -49,6 +50,13 @@ final class GapCommand implements Callable<Integer> {
             completionCandidates = EmbedderNames.class)
     String embedderName;
 
+    @Option(names = "--permutations", paramLabel = "B", description = "MMD permutations (default: gap.permutations).")
+    Integer permutations;
+
+    @Option(names = "--topics", paramLabel = "K", description = "Topics of the topic map, 0 = chosen from the data "
+            + "(default: gap.topics).")
+    Integer topics;
+
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
@@ -56,10 +64,8 @@ final class GapCommand implements Callable<Integer> {
     public Integer call() {
         try (Workspace ws = workspace.open()) {
             WorkspaceConfig cfg = ws.config();
-            GapRequest request = new GapRequest(set, window,
-                    sample != null ? sample : cfg.gap().sample(),
-                    seed != null ? seed : cfg.seed(),
-                    cfg.gap().folds(), cfg.gap().bootstrap(), cfg.gap().confidence());
+            GapRequest request = new GapRequest(set, window, sample != null ? sample : cfg.gap().sample(),
+                    options(cfg));
             Progress progress = TerminalProgress.forTerminal();
             String model = embedderName != null ? embedderName : cfg.embedding().model();
             List<GapResult> results;
@@ -76,6 +82,17 @@ final class GapCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    static GapOptions optionsFrom(WorkspaceConfig cfg, Long seed, Integer permutations, Integer topics) {
+        WorkspaceConfig.Gap g = cfg.gap();
+        return new GapOptions(g.folds(), g.bootstrap(), g.confidence(),
+                permutations != null ? permutations : g.permutations(), topics != null ? topics : g.topics(),
+                seed != null ? seed : cfg.seed());
+    }
+
+    private GapOptions options(WorkspaceConfig cfg) {
+        return optionsFrom(cfg, seed, permutations, topics);
     }
 
     static final class EmbedderNames implements Iterable<String> {

@@ -99,9 +99,10 @@ class CommandLineTest {
         JsonNode result = new ObjectMapper().readTree(json.out()).get(0);
         assertThat(result.get("window").asText()).isEqualTo("2026-W47");
         assertThat(result.get("evalSample").asInt()).isEqualTo(60);
-        assertThat(result.get("productionSample").asInt()).isEqualTo(400);
+        assertThat(result.get("productionSample").asInt()).isEqualTo(340);
+        assertThat(result.get("referenceSample").asInt()).isEqualTo(60);
         assertThat(result.get("embedder").asText()).isEqualTo("hashing-512");
-        JsonNode c2st = result.get("c2st");
+        JsonNode c2st = result.get("figures").get("c2st");
         double gap = c2st.get("gapScore").asDouble();
         assertThat(c2st.get("gapInterval").get("low").asDouble()).isLessThanOrEqualTo(gap);
         assertThat(c2st.get("gapInterval").get("high").asDouble()).isGreaterThanOrEqualTo(gap);

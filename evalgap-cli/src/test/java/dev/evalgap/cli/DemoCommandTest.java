@@ -32,8 +32,8 @@ class DemoCommandTest {
         assertThat(first.get("evalSample").asInt()).isEqualTo(300);
         assertThat(last.get("productionSample").asInt()).isEqualTo(2000);
 
-        JsonNode w1 = first.get("c2st");
-        JsonNode w12 = last.get("c2st");
+        JsonNode w1 = first.get("figures").get("c2st");
+        JsonNode w12 = last.get("figures").get("c2st");
         assertThat(w1.get("gapInterval").get("low").asDouble()).as("week 1 interval contains 0").isZero();
         assertThat(w12.get("gapScore").asDouble()).isGreaterThan(0.25);
         assertThat(w12.get("gapInterval").get("low").asDouble())

@@ -52,9 +52,10 @@ class SharedDataGapTest {
         JsonNode result = new ObjectMapper().readTree(gap.out()).get(0);
         assertThat(result.get("window").asText()).isEqualTo("2026-W47");
         assertThat(result.get("evalSample").asInt()).isEqualTo(80);
-        assertThat(result.get("productionSample").asInt()).isEqualTo(990);
+        assertThat(result.get("productionSample").asInt()).isEqualTo(910);
+        assertThat(result.get("referenceSample").asInt()).isEqualTo(80);
         assertThat(result.get("embedder").asText()).isEqualTo("minilm-l6-v2-q");
-        JsonNode c2st = result.get("c2st");
+        JsonNode c2st = result.get("figures").get("c2st");
         assertThat(c2st.get("gapInterval").get("low").asDouble()).as(gap.out()).isGreaterThan(0.3);
     }
 }

@@ -4,8 +4,6 @@ import dev.evalgap.Progress;
 import dev.evalgap.Provenance;
 import dev.evalgap.ResultJson;
 import dev.evalgap.embed.Embedder;
-import dev.evalgap.stats.ClassifierTwoSampleResult;
-import dev.evalgap.stats.ClassifierTwoSampleTest;
 import dev.evalgap.store.Store;
 import dev.evalgap.store.TextItem;
 import dev.evalgap.store.WindowCount;
@@ -13,12 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Eval set versus production: draws the seeded samples, embeds them and runs the two-sample
- * statistics. One {@link GapResult} per window; each is also stored for the timeline.
+ * Eval set versus production: draws the seeded samples, embeds them and computes the gap figures.
+ * One {@link GapResult} per window; each is also stored for the timeline.
  */
 public final class GapAnalysis {
 
-    static final String SAMPLE_RULE = "bottom-k of md5(id:seed) per window (production) and per set version (eval)";
+    static final String SAMPLE_RULE = "production: the records of the window with the smallest md5(id:seed); "
+            + "the first N are scored, the next |eval| form the coverage reference; eval: the cases of the "
+            + "set version with the smallest md5(case_id:seed), at most N";
+
+    /** Fewer scored production items than this and coverage is not computed. */
+    static final int MIN_SCORED_FOR_COVERAGE = 20;
 
     private final Store store;
     private final Embedder embedder;
@@ -34,33 +37,56 @@ public final class GapAnalysis {
         int version = store.currentCaseVersion(request.setName()).orElseThrow(() -> new IllegalArgumentException(
                 "no eval set '" + request.setName() + "' in this workspace; sets: " + store.caseSets().keySet()
                         + " (ingest one with `evalgap ingest cases --set NAME FILE`)"));
-        List<TextItem> eval = store.sampleCases(request.setName(), version, request.sampleSize(), request.seed());
-        if (eval.size() < 2) {
+        long seed = request.options().seed();
+        List<TextItem> eval = store.sampleCases(request.setName(), version, request.sampleSize(), seed);
+        if (eval.size() < request.options().folds()) {
             throw new IllegalArgumentException("eval set '" + request.setName() + "' has " + eval.size()
-                    + " case(s); the gap needs at least 2");
+                    + " case(s); the gap needs at least " + request.options().folds());
         }
         long evalCases = store.cases(request.setName(), version).size();
         List<GapResult> results = new ArrayList<>();
         for (WindowCount window : selectWindows(request.windows())) {
-            List<TextItem> production = store.sampleTraffic(window.window(), request.sampleSize(), request.seed());
-            if (production.size() < 2) {
+            List<TextItem> drawn = store.sampleTraffic(window.window(), request.sampleSize() + eval.size(), seed);
+            int scored = Math.min(request.sampleSize(), drawn.size() - eval.size());
+            boolean withCoverage = scored >= MIN_SCORED_FOR_COVERAGE;
+            List<TextItem> production = withCoverage ? drawn.subList(0, scored)
+                    : drawn.subList(0, Math.min(request.sampleSize(), drawn.size()));
+            List<TextItem> reference = withCoverage ? drawn.subList(scored, scored + eval.size()) : List.of();
+            if (production.size() < request.options().folds()) {
                 throw new IllegalArgumentException("window " + window.window() + " has " + production.size()
-                        + " record(s); the gap needs at least 2");
+                        + " record(s); the gap needs at least " + request.options().folds());
             }
-            SampleVectors vectors = SampleVectors.of(eval, production, embedder, progress);
-            ClassifierTwoSampleResult c2st = ClassifierTwoSampleTest.withDefaults()
-                    .withFolds(request.folds())
-                    .withBootstrap(request.bootstrap())
-                    .withConfidence(request.confidence())
-                    .withSeed(request.seed())
-                    .test(vectors.eval(), vectors.production());
+            SampleVectors vectors = SampleVectors.of(List.of(eval, production, reference), embedder, progress);
+            GapSamples samples = new GapSamples(vectors.get(0), texts(eval), vectors.get(1), texts(production),
+                    weights(production), segments(production), withCoverage ? vectors.get(2) : null,
+                    withCoverage ? vectors.get(0) : null);
+            GapFigures figures = GapStatistics.compute(samples, request.options(), progress);
             GapResult result = new GapResult(request.setName(), version, window.window(), window.records(),
-                    evalCases, eval.size(), production.size(), SAMPLE_RULE, vectors.embedder(), request.seed(),
-                    c2st, Provenance.now());
+                    evalCases, eval.size(), production.size(), reference.size(), SAMPLE_RULE, vectors.embedder(),
+                    seed, figures, Verdict.of(window.window(), figures), Provenance.now());
             store.saveResult("gap", request.setName(), version, window.window(), ResultJson.write(result));
             results.add(result);
         }
         return results;
+    }
+
+    private static List<String> texts(List<TextItem> items) {
+        return items.stream().map(TextItem::text).toList();
+    }
+
+    /** Weights when any record has one; a record without a weight then counts as 1. */
+    private static double[] weights(List<TextItem> items) {
+        if (items.stream().allMatch(t -> t.weight() == null)) {
+            return null;
+        }
+        return items.stream().mapToDouble(t -> t.weight() == null ? 1.0 : t.weight()).toArray();
+    }
+
+    private static String[] segments(List<TextItem> items) {
+        if (items.stream().allMatch(t -> t.segment() == null)) {
+            return null;
+        }
+        return items.stream().map(TextItem::segment).toArray(String[]::new);
     }
 
     private List<WindowCount> selectWindows(String selector) {

@@ -8,14 +8,10 @@ import java.util.Objects;
  *
  * @param setName    the eval set
  * @param windows    {@code latest}, {@code all}, or one window label such as {@code 2026-W47}
- * @param sampleSize production records sampled per window, and the most eval cases used
- * @param seed       seed of the samples, the folds and the bootstrap
- * @param folds      stratified folds of the classifier two-sample test
- * @param bootstrap  bootstrap resamples behind the intervals
- * @param confidence level of the intervals
+ * @param sampleSize production records scored per window, and the most eval cases used
+ * @param options    the statistics' parameters and seed
  */
-public record GapRequest(String setName, String windows, int sampleSize, long seed, int folds, int bootstrap,
-                         double confidence) {
+public record GapRequest(String setName, String windows, int sampleSize, GapOptions options) {
 
     public static final String LATEST = "latest";
     public static final String ALL = "all";
@@ -23,6 +19,7 @@ public record GapRequest(String setName, String windows, int sampleSize, long se
     public GapRequest {
         Objects.requireNonNull(setName, "setName");
         Objects.requireNonNull(windows, "windows");
+        Objects.requireNonNull(options, "options");
         if (sampleSize < 10) {
             throw new IllegalArgumentException("sample size must be at least 10, got " + sampleSize);
         }

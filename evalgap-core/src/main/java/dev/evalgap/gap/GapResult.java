@@ -1,7 +1,6 @@
 package dev.evalgap.gap;
 
 import dev.evalgap.Provenance;
-import dev.evalgap.stats.ClassifierTwoSampleResult;
 
 /**
  * The gap between one eval set version and one window of production traffic.
@@ -12,11 +11,13 @@ import dev.evalgap.stats.ClassifierTwoSampleResult;
  * @param windowRecords     traffic records in the window (the population sampled from)
  * @param evalCases         cases in the set version (the population sampled from)
  * @param evalSample        eval cases used
- * @param productionSample  production records used
- * @param sampleRule        how both samples were drawn, in words
+ * @param productionSample  production records scored
+ * @param referenceSample   further production records drawn as the coverage reference (0 without coverage)
+ * @param sampleRule        how the samples were drawn, in words
  * @param embedder          the embedder that produced the vectors ({@code provided} for the user's own)
- * @param seed              seed of samples, folds and bootstrap
- * @param c2st              the classifier two-sample test: AUC and gap score, with intervals
+ * @param seed              seed of samples, folds, bootstrap, permutations and k-means
+ * @param figures           every figure: C2ST, coverage, topics, segments
+ * @param verdict           one plain-language line
  * @param provenance        evalgap and Java versions, time of computation
  */
 public record GapResult(
@@ -27,9 +28,11 @@ public record GapResult(
         long evalCases,
         int evalSample,
         int productionSample,
+        int referenceSample,
         String sampleRule,
         String embedder,
         long seed,
-        ClassifierTwoSampleResult c2st,
+        GapFigures figures,
+        String verdict,
         Provenance provenance) {
 }

@@ -7,38 +7,43 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The vectors of both samples. The user's own vectors are used only when every sampled item on both
- * sides carries one of the same dimension: vectors from two different models are not comparable.
+ * The vectors of several samples, embedded in one call. The user's own vectors are used only when
+ * every item of every sample carries one of the same dimension: vectors from two different models
+ * are not comparable.
  */
-record SampleVectors(float[][] eval, float[][] production, String embedder) {
+record SampleVectors(List<float[][]> vectors, String embedder) {
 
     static final String PROVIDED = "provided";
 
-    static SampleVectors of(List<TextItem> eval, List<TextItem> production, Embedder embedder, Progress progress) {
-        if (allProvided(eval, production)) {
-            return new SampleVectors(provided(eval), provided(production), PROVIDED);
-        }
-        List<String> texts = new ArrayList<>(eval.size() + production.size());
-        eval.forEach(t -> texts.add(t.text()));
-        production.forEach(t -> texts.add(t.text()));
-        float[][] all = embedder.embed(texts, progress);
-        float[][] a = new float[eval.size()][];
-        float[][] b = new float[production.size()][];
-        System.arraycopy(all, 0, a, 0, a.length);
-        System.arraycopy(all, a.length, b, 0, b.length);
-        return new SampleVectors(a, b, embedder.id());
+    float[][] get(int sample) {
+        return vectors.get(sample);
     }
 
-    private static boolean allProvided(List<TextItem> eval, List<TextItem> production) {
-        int dim = eval.get(0).embedding() == null ? -1 : eval.get(0).embedding().length;
-        if (dim <= 0) {
+    static SampleVectors of(List<List<TextItem>> samples, Embedder embedder, Progress progress) {
+        if (allProvided(samples)) {
+            return new SampleVectors(samples.stream()
+                    .map(s -> s.stream().map(TextItem::embedding).toArray(float[][]::new)).toList(), PROVIDED);
+        }
+        List<String> texts = new ArrayList<>();
+        samples.forEach(s -> s.forEach(t -> texts.add(t.text())));
+        float[][] all = embedder.embed(texts, progress);
+        List<float[][]> out = new ArrayList<>();
+        int offset = 0;
+        for (List<TextItem> s : samples) {
+            float[][] part = new float[s.size()][];
+            System.arraycopy(all, offset, part, 0, part.length);
+            offset += part.length;
+            out.add(part);
+        }
+        return new SampleVectors(out, embedder.id());
+    }
+
+    private static boolean allProvided(List<List<TextItem>> samples) {
+        float[] first = samples.get(0).isEmpty() ? null : samples.get(0).get(0).embedding();
+        if (first == null) {
             return false;
         }
-        return eval.stream().allMatch(t -> t.embedding() != null && t.embedding().length == dim)
-                && production.stream().allMatch(t -> t.embedding() != null && t.embedding().length == dim);
-    }
-
-    private static float[][] provided(List<TextItem> items) {
-        return items.stream().map(TextItem::embedding).toArray(float[][]::new);
+        return samples.stream().allMatch(s -> s.stream()
+                .allMatch(t -> t.embedding() != null && t.embedding().length == first.length));
     }
 }

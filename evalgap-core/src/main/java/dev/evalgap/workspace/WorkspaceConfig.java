@@ -26,7 +26,9 @@ public record WorkspaceConfig(
             @JsonProperty("sample") int sample,
             @JsonProperty("folds") int folds,
             @JsonProperty("bootstrap") int bootstrap,
-            @JsonProperty("confidence") double confidence) {
+            @JsonProperty("confidence") double confidence,
+            @JsonProperty("permutations") int permutations,
+            @JsonProperty("topics") int topics) {
     }
 
     /** The field mapping of one stream ({@code traffic}, {@code cases}, {@code runs}, {@code kpis}); never null. */

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GapAnalysisTest {
 
+    private static final GapOptions OPTIONS = new GapOptions(5, 200, 0.95, 200, 4, 9);
+
     @TempDir
     Path dir;
 
@@ -86,24 +88,29 @@ class GapAnalysisTest {
                 s.merge("set", true, new IngestLog("c", "x", 100, 0));
             }
             Embedder unused = Embedders.create("hashing");
-            GapRequest request = new GapRequest("set", GapRequest.LATEST, 500, 9, 5, 200, 0.95);
+            GapRequest request = new GapRequest("set", GapRequest.LATEST, 500, OPTIONS);
             GapResult r = new GapAnalysis(store, unused, Progress.NONE).run(request).get(0);
             assertThat(r.embedder()).isEqualTo("provided");
-            assertThat(r.c2st().dimension()).isEqualTo(2);
+            assertThat(r.figures().c2st().dimension()).isEqualTo(2);
             assertThat(r.evalSample()).isEqualTo(100);
-            assertThat(r.productionSample()).isEqualTo(200);
+            // 200 records: the first 100 by hash are scored, the next 100 (= |eval|) are the coverage reference
+            assertThat(r.productionSample()).isEqualTo(100);
+            assertThat(r.referenceSample()).isEqualTo(100);
             // a unit mean shift in one of two coordinates: Bayes AUC = Phi(1/sqrt 2) = 0.76
-            assertThat(r.c2st().auc()).isBetween(0.66, 0.84);
+            assertThat(r.figures().c2st().auc()).isBetween(0.62, 0.86);
+            assertThat(r.figures().topics().k()).isEqualTo(4);
+            assertThat(r.figures().topics().topics()).extracting(Topic::keywords).allSatisfy(k -> assertThat(k).isNotNull());
+            assertThat(r.verdict()).startsWith("2026-W47: the eval set is distinguishable from production");
             assertThat(store.results("gap")).hasSize(1).first().asString().contains("\"window\":\"2026-W47\"");
 
             GapResult again = new GapAnalysis(store, unused, Progress.NONE).run(request).get(0);
-            assertThat(again.c2st()).isEqualTo(r.c2st());
+            assertThat(again.figures().c2st()).isEqualTo(r.figures().c2st());
 
             assertThatThrownBy(() -> new GapAnalysis(store, unused, Progress.NONE)
-                    .run(new GapRequest("nope", GapRequest.LATEST, 500, 9, 5, 200, 0.95)))
+                    .run(new GapRequest("nope", GapRequest.LATEST, 500, OPTIONS)))
                     .hasMessageStartingWith("no eval set 'nope' in this workspace; sets: [set]");
             assertThatThrownBy(() -> new GapAnalysis(store, unused, Progress.NONE)
-                    .run(new GapRequest("set", "2026-W01", 500, 9, 5, 200, 0.95)))
+                    .run(new GapRequest("set", "2026-W01", 500, OPTIONS)))
                     .hasMessage("no traffic in window '2026-W01'; windows: [2026-W47]");
         }
     }

@@ -1,0 +1,113 @@
+package dev.evalgap.gap;
+
+import dev.evalgap.Progress;
+import dev.evalgap.stats.ClassifierTwoSampleResult;
+import dev.evalgap.stats.ClassifierTwoSampleTest;
+import dev.evalgap.stats.Coverage;
+import dev.evalgap.stats.CoverageResult;
+import dev.evalgap.stats.JensenShannon;
+import dev.evalgap.stats.WilsonInterval;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes every gap figure from vectors. Shared by the workspace analysis and by
+ * {@code gap --vectors}, so both print the same statistics.
+ */
+public final class GapStatistics {
+
+    private GapStatistics() {
+    }
+
+    public static GapFigures compute(GapSamples s, GapOptions o, Progress progress) {
+        progress.update("gap statistics", 0, 4);
+        ClassifierTwoSampleResult c2st = c2st(s.eval(), s.production(), o);
+        progress.update("gap statistics", 1, 4);
+        CoverageResult coverage = s.reference() == null ? null : coverage(s, o);
+        progress.update("gap statistics", 2, 4);
+        boolean[] uncovered = null;
+        if (coverage != null) {
+            uncovered = new boolean[s.production().length];
+            for (int i = 0; i < uncovered.length; i++) {
+                uncovered[i] = coverage.uncovered(i);
+            }
+        }
+        TopicMapper.Fit topics = TopicMapper.map(s.eval(), s.evalTexts(), s.production(), s.productionTexts(),
+                s.weights(), uncovered, o.topics(), o.seed(), o.confidence());
+        progress.update("gap statistics", 3, 4);
+        List<SegmentGap> segments = segments(s, o, topics, uncovered);
+        progress.update("gap statistics", 4, 4);
+        return new GapFigures(c2st, coverage == null ? null : CoverageFigures.of(coverage), topics.map(), segments);
+    }
+
+    private static CoverageResult coverage(GapSamples s, GapOptions o) {
+        Coverage coverage = Coverage.withDefaults().withBootstrap(o.bootstrap()).withConfidence(o.confidence())
+                .withSeed(o.seed());
+        return s.weights() == null ? coverage.test(s.production(), s.coverageEval(), s.reference())
+                : coverage.test(s.production(), s.coverageEval(), s.reference(), s.weights());
+    }
+
+    private static ClassifierTwoSampleResult c2st(float[][] eval, float[][] production, GapOptions o) {
+        return ClassifierTwoSampleTest.withDefaults().withFolds(o.folds()).withBootstrap(o.bootstrap())
+                .withConfidence(o.confidence()).withSeed(o.seed()).test(eval, production);
+    }
+
+    private static List<SegmentGap> segments(GapSamples s, GapOptions o, TopicMapper.Fit topics, boolean[] uncovered) {
+        if (s.segments() == null) {
+            return List.of();
+        }
+        Map<String, List<Integer>> bySegment = new LinkedHashMap<>();
+        for (int i = 0; i < s.segments().length; i++) {
+            if (s.segments()[i] != null) {
+                bySegment.computeIfAbsent(s.segments()[i], key -> new ArrayList<>()).add(i);
+            }
+        }
+        if (bySegment.isEmpty() || bySegment.size() == 1 && bySegment.values().iterator().next().size()
+                == s.production().length) {
+            return List.of();
+        }
+        int k = topics.map().k();
+        double[] evalHist = new double[k];
+        for (int label : topics.evalLabels()) {
+            evalHist[label]++;
+        }
+        List<SegmentGap> out = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> e : bySegment.entrySet()) {
+            List<Integer> rows = e.getValue();
+            float[][] vectors = rows.stream().map(i -> s.production()[i]).toArray(float[][]::new);
+            ClassifierTwoSampleResult test = rows.size() >= SegmentGap.MIN_ITEMS_FOR_TEST && s.eval().length >= o.folds()
+                    ? c2st(s.eval(), vectors, o) : null;
+            double[] hist = new double[k];
+            double mass = 0;
+            double uncoveredMass = 0;
+            double squares = 0;
+            for (int i : rows) {
+                double w = s.weights() == null ? 1 : s.weights()[i];
+                hist[topics.productionLabels()[i]] += w;
+                mass += w;
+                squares += w * w;
+                if (uncovered != null && uncovered[i]) {
+                    uncoveredMass += w;
+                }
+            }
+            int topMissing = 0;
+            double worst = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < k; t++) {
+                double missing = hist[t] / mass - evalHist[t] / s.eval().length;
+                if (missing > worst) {
+                    worst = missing;
+                    topMissing = t;
+                }
+            }
+            Double share = uncovered == null ? null : uncoveredMass / mass;
+            out.add(new SegmentGap(e.getKey(), rows.size(), test, share,
+                    share == null ? null : WilsonInterval.of(share, mass * mass / squares, o.confidence()),
+                    JensenShannon.divergence(hist, evalHist), topMissing));
+        }
+        out.sort(Comparator.comparingInt(SegmentGap::productionItems).reversed());
+        return List.copyOf(out);
+    }
+}
