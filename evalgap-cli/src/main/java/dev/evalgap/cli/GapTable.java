@@ -1,6 +1,8 @@
 package dev.evalgap.cli;
 
 import dev.evalgap.gap.CoverageFigures;
+import dev.evalgap.gap.GapGate;
+import dev.evalgap.gap.VectorGapResult;
 import dev.evalgap.gap.GapResult;
 import dev.evalgap.gap.SegmentGap;
 import dev.evalgap.gap.Topic;
@@ -65,6 +67,34 @@ final class GapTable {
         }
         out.println();
         printDefinitions(first, out);
+    }
+
+    static void printVectors(VectorGapResult r, PrintWriter out) {
+        ClassifierTwoSampleResult t = r.figures().c2st();
+        CoverageFigures cov = r.figures().coverage();
+        out.printf(Locale.ROOT, "gap on precomputed vectors: A = %s (%d rows), B = %s (%d rows), %d dimensions%n%n",
+                r.evalFile(), r.evalItems(), r.productionFile(), r.productionItems(), r.dimension());
+        out.printf(Locale.ROOT, "  gap score          %s   (AUC %s, p %s)%n", range(t.gapScore(), t.gapInterval(), "%.3f"),
+                range(t.auc(), t.aucInterval(), "%.3f"), formatP(t.pValue(), t.bootstrapResamples()));
+        if (cov != null) {
+            out.printf(Locale.ROOT, "  relative coverage  %s   (%d scored rows of B, %d reference rows of B, %d rows of A)%n",
+                    range(cov.relativeCoverage(), cov.relativeCoverageInterval(), "%.3f"), cov.productionItems(),
+                    cov.referenceItems(), cov.evalItems());
+            out.printf(Locale.ROOT, "  uncovered share    %s%n", range(cov.uncoveredShare(), cov.uncoveredShareInterval(), "%.3f"));
+        }
+        TopicMap map = r.figures().topics();
+        out.printf(Locale.ROOT, "  topics             k = %d, Jensen-Shannon divergence (base 2) %.4f, %.1f%% of B in "
+                + "topics without a row of A%n", map.k(), map.jsDivergence(), 100 * map.noCaseShare());
+        out.println();
+        out.println(r.verdict());
+        out.printf(Locale.ROOT, "seed %d%n", r.seed());
+    }
+
+    static void printChecks(List<GapGate.Check> checks, PrintWriter out) {
+        for (GapGate.Check c : checks) {
+            out.printf(Locale.ROOT, "%s: %s %.3f (n = %d), %s%n", c.passed() ? "PASS" : "FAIL", c.figure(), c.value(),
+                    c.n(), c.rule());
+        }
     }
 
     private static void printTopics(TopicMap map, int shown, PrintWriter out) {

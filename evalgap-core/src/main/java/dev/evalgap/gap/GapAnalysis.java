@@ -58,8 +58,8 @@ public final class GapAnalysis {
             }
             SampleVectors vectors = SampleVectors.of(List.of(eval, production, reference), embedder, progress);
             GapSamples samples = new GapSamples(vectors.get(0), texts(eval), vectors.get(1), texts(production),
-                    weights(production), segments(production), withCoverage ? vectors.get(2) : null,
-                    withCoverage ? vectors.get(0) : null);
+                    weights(production), segments(production), vectors.get(1), withCoverage ? vectors.get(0) : null,
+                    withCoverage ? vectors.get(2) : null);
             GapFigures figures = GapStatistics.compute(samples, request.options(), progress);
             GapResult result = new GapResult(request.setName(), version, window.window(), window.records(),
                     evalCases, eval.size(), production.size(), reference.size(), SAMPLE_RULE, vectors.embedder(),

@@ -29,7 +29,7 @@ public final class GapStatistics {
         CoverageResult coverage = s.reference() == null ? null : coverage(s, o);
         progress.update("gap statistics", 2, 4);
         boolean[] uncovered = null;
-        if (coverage != null) {
+        if (coverage != null && s.coverageOnProduction()) {
             uncovered = new boolean[s.production().length];
             for (int i = 0; i < uncovered.length; i++) {
                 uncovered[i] = coverage.uncovered(i);
@@ -46,8 +46,8 @@ public final class GapStatistics {
     private static CoverageResult coverage(GapSamples s, GapOptions o) {
         Coverage coverage = Coverage.withDefaults().withBootstrap(o.bootstrap()).withConfidence(o.confidence())
                 .withSeed(o.seed());
-        return s.weights() == null ? coverage.test(s.production(), s.coverageEval(), s.reference())
-                : coverage.test(s.production(), s.coverageEval(), s.reference(), s.weights());
+        return s.weights() == null ? coverage.test(s.coverageProduction(), s.coverageEval(), s.reference())
+                : coverage.test(s.coverageProduction(), s.coverageEval(), s.reference(), s.weights());
     }
 
     private static ClassifierTwoSampleResult c2st(float[][] eval, float[][] production, GapOptions o) {

@@ -100,6 +100,15 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** The configuration a new workspace starts with, for work outside any workspace. */
+    public static WorkspaceConfig defaultConfig() {
+        try (InputStream defaults = Workspace.class.getResourceAsStream(CONFIG_FILE)) {
+            return YAML.readValue(defaults, WorkspaceConfig.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in " + CONFIG_FILE, e);
+        }
+    }
+
     /** Jackson reports where parsing stopped, not where the key is; find the key's own line. */
     private static int lineOfKey(Path file, String key) {
         List<String> lines;
