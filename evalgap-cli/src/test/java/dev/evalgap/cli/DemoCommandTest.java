@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +42,56 @@ class DemoCommandTest {
                 .isGreaterThan(w1.get("gapScore").asDouble());
         assertThat(w12.get("pValue").asDouble()).isLessThan(0.01);
 
+        // the topic map of week 12 puts the new feature and the new refund policy on top
+        JsonNode topics = last.get("figures").get("topics").get("topics");
+        StringBuilder top = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            top.append(topics.get(i).get("keywords")).append(' ');
+            assertThat(topics.get(i).get("evalShare").asDouble()).isLessThan(topics.get(i).get("productionShare").asDouble());
+        }
+        assertThat(top.toString()).contains("reorder").containsAnyOf("restocking", "store credit");
+        assertThat(w12.get("gapScore").asDouble()).isGreaterThan(0.2);
+        assertThat(last.get("verdict").asText()).contains("top under-covered").contains("reorder");
+
         Cli again = Cli.run("demo", dir.resolve("ws").toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("(0 new)").contains("2026-W36").contains("2026-W47");
+
+        String ws = dir.resolve("ws").toString();
+        Cli gate = Cli.run("gap", "-w", ws, "--set", "support", "--seed", "20260831", "--fail-on", "gap=0.2");
+        assertThat(gate.exitCode()).isEqualTo(1);
+        assertThat(gate.out()).contains("FAIL: gap score 0.3").contains("fails when > 0.200");
+        assertThat(Cli.run("gap", "-w", ws, "--set", "support", "--window", "2026-W36", "--seed", "20260831",
+                "--fail-on", "gap=0.2,no-case=0.1").exitCode()).isZero();
+    }
+
+    @Test
+    void suggestProposesCasesFromTheNewFeatureAndPolicyTopics() throws Exception {
+        String ws = dir.resolve("ws").toString();
+        assertThat(Cli.run("demo", ws).exitCode()).isZero();
+        Path out = dir.resolve("candidates.jsonl");
+        Cli suggest = Cli.run("suggest", "-w", ws, "--set", "support", "--out", out.toString(), "--n", "30",
+                "--retire-out", dir.resolve("retire.jsonl").toString());
+        assertThat(suggest.exitCode()).as(suggest.err()).isZero();
+        List<String> lines = java.nio.file.Files.readAllLines(out);
+        assertThat(lines).hasSize(30);
+        ObjectMapper json = new ObjectMapper();
+        int fromNewTopics = 0;
+        for (String line : lines) {
+            JsonNode c = json.readTree(line);
+            assertThat(c.get("origin").asText()).isEqualTo("production-sample");
+            assertThat(c.get("source_ref").asText()).startsWith("traffic:ix-");
+            assertThat(c.get("window").asText()).isEqualTo("2026-W47");
+            String text = c.get("input").asText().toLowerCase(java.util.Locale.ROOT);
+            if (text.matches("(?s).*(reo+r?d|re-?order|restock|store credit|refund|return).*")) {
+                fromNewTopics++;
+            }
+        }
+        assertThat(fromNewTopics).as("candidates about the feature or the policy change").isGreaterThanOrEqualTo(20);
+        assertThat(java.nio.file.Files.readAllLines(dir.resolve("retire.jsonl"))).isNotEmpty();
+
+        Cli back = Cli.run("ingest", "cases", "-w", ws, "--set", "candidates", out.toString());
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(back.out()).contains("30 records: 30 added");
     }
 }

@@ -34,6 +34,30 @@ public final class GapAnalysis {
     }
 
     public List<GapResult> run(GapRequest request) {
+        List<GapResult> results = new ArrayList<>();
+        for (WindowCount window : selectWindows(request.windows())) {
+            WindowGap gap = analyse(request, window);
+            store.saveResult("gap", request.setName(), gap.result().setVersion(), window.window(),
+                    ResultJson.write(gap.result()));
+            results.add(gap.result());
+        }
+        return results;
+    }
+
+    /** One window's result with the samples and per-item facts behind it, for refresh suggestions. */
+    record WindowGap(GapResult result, List<TextItem> eval, List<TextItem> production, GapSamples samples,
+                     GapStatistics.Detailed details) {
+    }
+
+    WindowGap analyseOne(GapRequest request) {
+        List<WindowCount> windows = selectWindows(request.windows());
+        if (windows.size() != 1) {
+            throw new IllegalArgumentException("choose one window (latest or a label), not " + request.windows());
+        }
+        return analyse(request, windows.get(0));
+    }
+
+    private WindowGap analyse(GapRequest request, WindowCount window) {
         int version = store.currentCaseVersion(request.setName()).orElseThrow(() -> new IllegalArgumentException(
                 "no eval set '" + request.setName() + "' in this workspace; sets: " + store.caseSets().keySet()
                         + " (ingest one with `evalgap ingest cases --set NAME FILE`)"));
@@ -44,30 +68,26 @@ public final class GapAnalysis {
                     + " case(s); the gap needs at least " + request.options().folds());
         }
         long evalCases = store.cases(request.setName(), version).size();
-        List<GapResult> results = new ArrayList<>();
-        for (WindowCount window : selectWindows(request.windows())) {
-            List<TextItem> drawn = store.sampleTraffic(window.window(), request.sampleSize() + eval.size(), seed);
-            int scored = Math.min(request.sampleSize(), drawn.size() - eval.size());
-            boolean withCoverage = scored >= MIN_SCORED_FOR_COVERAGE;
-            List<TextItem> production = withCoverage ? drawn.subList(0, scored)
-                    : drawn.subList(0, Math.min(request.sampleSize(), drawn.size()));
-            List<TextItem> reference = withCoverage ? drawn.subList(scored, scored + eval.size()) : List.of();
-            if (production.size() < request.options().folds()) {
-                throw new IllegalArgumentException("window " + window.window() + " has " + production.size()
-                        + " record(s); the gap needs at least " + request.options().folds());
-            }
-            SampleVectors vectors = SampleVectors.of(List.of(eval, production, reference), embedder, progress);
-            GapSamples samples = new GapSamples(vectors.get(0), texts(eval), vectors.get(1), texts(production),
-                    weights(production), segments(production), vectors.get(1), withCoverage ? vectors.get(0) : null,
-                    withCoverage ? vectors.get(2) : null);
-            GapFigures figures = GapStatistics.compute(samples, request.options(), progress);
-            GapResult result = new GapResult(request.setName(), version, window.window(), window.records(),
-                    evalCases, eval.size(), production.size(), reference.size(), SAMPLE_RULE, vectors.embedder(),
-                    seed, figures, Verdict.of(window.window(), figures), Provenance.now());
-            store.saveResult("gap", request.setName(), version, window.window(), ResultJson.write(result));
-            results.add(result);
+        List<TextItem> drawn = store.sampleTraffic(window.window(), request.sampleSize() + eval.size(), seed);
+        int scored = Math.min(request.sampleSize(), drawn.size() - eval.size());
+        boolean withCoverage = scored >= MIN_SCORED_FOR_COVERAGE;
+        List<TextItem> production = withCoverage ? drawn.subList(0, scored)
+                : drawn.subList(0, Math.min(request.sampleSize(), drawn.size()));
+        List<TextItem> reference = withCoverage ? drawn.subList(scored, scored + eval.size()) : List.of();
+        if (production.size() < request.options().folds()) {
+            throw new IllegalArgumentException("window " + window.window() + " has " + production.size()
+                    + " record(s); the gap needs at least " + request.options().folds());
         }
-        return results;
+        SampleVectors vectors = SampleVectors.of(List.of(eval, production, reference), embedder, progress);
+        GapSamples samples = new GapSamples(vectors.get(0), texts(eval), vectors.get(1), texts(production),
+                weights(production), segments(production), vectors.get(1), withCoverage ? vectors.get(0) : null,
+                withCoverage ? vectors.get(2) : null);
+        GapStatistics.Detailed details = GapStatistics.detailed(samples, request.options(), progress);
+        GapFigures figures = details.figures();
+        GapResult result = new GapResult(request.setName(), version, window.window(), window.records(),
+                evalCases, eval.size(), production.size(), reference.size(), SAMPLE_RULE, vectors.embedder(),
+                seed, figures, Verdict.of(window.window(), figures), Provenance.now());
+        return new WindowGap(result, eval, production, samples, details);
     }
 
     private static List<String> texts(List<TextItem> items) {

@@ -22,7 +22,15 @@ public final class GapStatistics {
     private GapStatistics() {
     }
 
+    /** The figures and the per-item facts behind them (topic of every item, coverage distances). */
+    record Detailed(GapFigures figures, TopicMapper.Fit topics, CoverageResult coverage) {
+    }
+
     public static GapFigures compute(GapSamples s, GapOptions o, Progress progress) {
+        return detailed(s, o, progress).figures();
+    }
+
+    static Detailed detailed(GapSamples s, GapOptions o, Progress progress) {
         progress.update("gap statistics", 0, 4);
         ClassifierTwoSampleResult c2st = c2st(s.eval(), s.production(), o);
         progress.update("gap statistics", 1, 4);
@@ -40,7 +48,8 @@ public final class GapStatistics {
         progress.update("gap statistics", 3, 4);
         List<SegmentGap> segments = segments(s, o, topics, uncovered);
         progress.update("gap statistics", 4, 4);
-        return new GapFigures(c2st, coverage == null ? null : CoverageFigures.of(coverage), topics.map(), segments);
+        return new Detailed(new GapFigures(c2st, coverage == null ? null : CoverageFigures.of(coverage), topics.map(),
+                segments), topics, coverage);
     }
 
     private static CoverageResult coverage(GapSamples s, GapOptions o) {
