@@ -9,6 +9,7 @@ import dev.evalgap.gap.Topic;
 import dev.evalgap.gap.TopicMap;
 import dev.evalgap.stats.ClassifierTwoSampleResult;
 import dev.evalgap.stats.Interval;
+import dev.evalgap.stats.MmdResult;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -45,17 +46,18 @@ final class GapTable {
         int level = (int) Math.round(100 * c.aucInterval().confidence());
         out.printf(Locale.ROOT, "gap: eval set '%s' v%d (%d cases) vs production%n%n", first.setName(),
                 first.setVersion(), first.evalCases());
-        String header = String.format(Locale.ROOT, "%-10s %8s %6s %6s  %-21s %-21s %7s  %-21s %-21s", "window",
-                "records", "eval n", "prod n", "gap score [" + level + "% CI]", "AUC [" + level + "% CI]", "p",
-                "rel. coverage", "uncovered share");
+        String header = String.format(Locale.ROOT, "%-10s %8s %6s %6s  %-21s %-21s %7s  %-18s  %-21s %-21s",
+                "window", "records", "eval n", "prod n", "gap score [" + level + "% CI]", "AUC [" + level + "% CI]",
+                "p", "MMD^2 (p)", "rel. coverage", "uncovered share");
         out.println(header);
         out.println("-".repeat(header.length()));
         for (GapResult r : results) {
             ClassifierTwoSampleResult t = r.figures().c2st();
             CoverageFigures cov = r.figures().coverage();
-            out.printf(Locale.ROOT, "%-10s %,8d %6d %6d  %-21s %-21s %7s  %-21s %-21s%n", r.window(), r.windowRecords(),
-                    r.evalSample(), r.productionSample(), range(t.gapScore(), t.gapInterval(), "%.3f"),
+            out.printf(Locale.ROOT, "%-10s %,8d %6d %6d  %-21s %-21s %7s  %-18s  %-21s %-21s%n", r.window(),
+                    r.windowRecords(), r.evalSample(), r.productionSample(), range(t.gapScore(), t.gapInterval(), "%.3f"),
                     range(t.auc(), t.aucInterval(), "%.3f"), formatP(t.pValue(), t.bootstrapResamples()),
+                    mmd(r.figures().mmd()),
                     cov == null ? "n/a" : range(cov.relativeCoverage(), cov.relativeCoverageInterval(), "%.2f"),
                     cov == null ? "n/a" : range(cov.uncoveredShare(), cov.uncoveredShareInterval(), "%.3f"));
         }
@@ -69,6 +71,15 @@ final class GapTable {
         printDefinitions(first, out);
     }
 
+    static String mmd(MmdResult m) {
+        if (m == null) {
+            return "n/a";
+        }
+        String p = m.exceedances() == 0 ? String.format(Locale.ROOT, "<%.4f", m.pValue() + 0.00005)
+                : String.format(Locale.ROOT, "%.3f", m.pValue());
+        return String.format(Locale.ROOT, "%.2e (%s)", m.mmd2(), p);
+    }
+
     static void printVectors(VectorGapResult r, PrintWriter out) {
         ClassifierTwoSampleResult t = r.figures().c2st();
         CoverageFigures cov = r.figures().coverage();
@@ -76,6 +87,11 @@ final class GapTable {
                 r.evalFile(), r.evalItems(), r.productionFile(), r.productionItems(), r.dimension());
         out.printf(Locale.ROOT, "  gap score          %s   (AUC %s, p %s)%n", range(t.gapScore(), t.gapInterval(), "%.3f"),
                 range(t.auc(), t.aucInterval(), "%.3f"), formatP(t.pValue(), t.bootstrapResamples()));
+        MmdResult m = r.figures().mmd();
+        if (m != null) {
+            out.printf(Locale.ROOT, "  MMD^2              %.6g, sigma %.6g, p %s (%d permutations)%n", m.mmd2(), m.sigma(),
+                    mmd(m).replaceAll(".*\\((.*)\\)", "$1"), m.permutations());
+        }
         if (cov != null) {
             out.printf(Locale.ROOT, "  relative coverage  %s   (%d scored rows of B, %d reference rows of B, %d rows of A)%n",
                     range(cov.relativeCoverage(), cov.relativeCoverageInterval(), "%.3f"), cov.productionItems(),
@@ -137,6 +153,11 @@ final class GapTable {
                 + "(identical texts share a fold), balanced classes, out-of-fold AUC; %d bootstrap resamples, "
                 + "deviations widened x%.2f for cross-validation (Nadeau-Bengio); p tests AUC = 0.5.%n",
                 c.regularization(), c.folds(), c.bootstrapResamples(), c.intervalInflation());
+        MmdResult m = first.figures().mmd();
+        if (m != null) {
+            out.printf(Locale.ROOT, "MMD^2: unbiased, Gaussian kernel, sigma = median pairwise distance of the pooled "
+                    + "sample (%.4g); p = (1 + #{permuted >= observed}) / (1 + %d).%n", m.sigma(), m.permutations());
+        }
         CoverageFigures cov = first.figures().coverage();
         if (cov != null) {
             out.printf(Locale.ROOT, "coverage: nearest eval case vs nearest item of a %d-record production reference "

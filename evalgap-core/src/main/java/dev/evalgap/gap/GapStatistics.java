@@ -6,6 +6,8 @@ import dev.evalgap.stats.ClassifierTwoSampleTest;
 import dev.evalgap.stats.Coverage;
 import dev.evalgap.stats.CoverageResult;
 import dev.evalgap.stats.JensenShannon;
+import dev.evalgap.stats.MmdPermutationTest;
+import dev.evalgap.stats.MmdResult;
 import dev.evalgap.stats.WilsonInterval;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +35,9 @@ public final class GapStatistics {
     static Detailed detailed(GapSamples s, GapOptions o, Progress progress) {
         progress.update("gap statistics", 0, 4);
         ClassifierTwoSampleResult c2st = c2st(s.eval(), s.production(), o);
+        MmdResult mmd = s.eval().length + s.production().length > MmdPermutationTest.MAX_POOLED_ROWS ? null
+                : MmdPermutationTest.withDefaults().withPermutations(o.permutations()).withSeed(o.seed())
+                        .test(s.eval(), s.production());
         progress.update("gap statistics", 1, 4);
         CoverageResult coverage = s.reference() == null ? null : coverage(s, o);
         progress.update("gap statistics", 2, 4);
@@ -48,7 +53,7 @@ public final class GapStatistics {
         progress.update("gap statistics", 3, 4);
         List<SegmentGap> segments = segments(s, o, topics, uncovered);
         progress.update("gap statistics", 4, 4);
-        return new Detailed(new GapFigures(c2st, coverage == null ? null : CoverageFigures.of(coverage), topics.map(),
+        return new Detailed(new GapFigures(c2st, mmd, coverage == null ? null : CoverageFigures.of(coverage), topics.map(),
                 segments), topics, coverage);
     }
 
