@@ -43,7 +43,7 @@ read -r jv_wall jv_rss < <(measure evalgap "$out/evalgap.json" \
 
 /usr/bin/python3 - "$out/python.json" "$out/evalgap.json" "$py_wall" "$py_rss" "$jv_wall" "$jv_rss" <<'PY'
 import json, sys
-py, jv = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+py, jv = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))['figures']
 pw, pr, jw, jr = float(sys.argv[3]), float(sys.argv[4]) / 1024, float(sys.argv[5]), float(sys.argv[6]) / 1024
 print(f"input: {py['input']['n_a']} vs {py['input']['n_b']} x {py['input']['d']}  ({sys.argv[1].rsplit('/',1)[0]})")
 print(f"{'':22}{'python reference':>18}{'evalgap':>14}")
