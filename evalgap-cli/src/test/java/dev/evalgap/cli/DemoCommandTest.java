@@ -51,6 +51,18 @@ class DemoCommandTest {
         }
         assertThat(top.toString()).contains("reorder").containsAnyOf("restocking", "store credit");
         assertThat(w12.get("gapScore").asDouble()).isGreaterThan(0.2);
+        // the demo's traffic carries segments and order-value weights: both are used
+        JsonNode segments = last.get("figures").get("segments");
+        assertThat(segments).hasSize(3);
+        int segmentItems = 0;
+        for (JsonNode s : segments) {
+            segmentItems += s.get("productionItems").asInt();
+            assertThat(s.get("c2st").get("gapInterval").get("low").asDouble()).as("every segment shows the gap").isPositive();
+        }
+        assertThat(segmentItems).isEqualTo(2000);
+        assertThat(last.get("figures").get("topics").get("weighted").asBoolean()).isTrue();
+        assertThat(last.get("figures").get("mmd").get("pValue").asDouble()).isLessThan(0.01);
+        assertThat(first.get("figures").get("mmd").get("pValue").asDouble()).isGreaterThan(0.0);
         assertThat(last.get("verdict").asText()).contains("top under-covered").contains("reorder");
 
         Cli again = Cli.run("demo", dir.resolve("ws").toString());
