@@ -2,9 +2,6 @@ package dev.evalgap.stats;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 
 /**
  * Classifier two-sample test (C2ST) [1]: how well can a classifier tell sample a from sample b?
@@ -259,7 +256,7 @@ public final class ClassifierTwoSampleTest {
         }
         final RocAuc.Resampler resampler = new RocAuc.Resampler(oof.negatives, oof.positives);
         final double[] aucs = new double[bootstrap];
-        parallel(bootstrap, threads, () -> {
+        ParallelTasks.run(bootstrap, threads, () -> {
             final int[] c0 = new int[resampler.groups()];
             final int[] c1 = new int[resampler.groups()];
             return r -> aucs[r] = resampler.resample(new SplittableRandom(seeds[r]), bFirst, c0, c1);
@@ -405,7 +402,7 @@ public final class ClassifierTwoSampleTest {
         final double[] p = new double[n];
         final int[] iterations = new int[folds];
         final boolean[] converged = new boolean[folds];
-        parallel(folds, threads, () -> f -> {
+        ParallelTasks.run(folds, threads, () -> f -> {
             final int nt = n - size[f];
             final float[][] xt = new float[nt][];
             final int[] yt = new int[nt];
@@ -489,78 +486,4 @@ public final class ClassifierTwoSampleTest {
         return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
     }
 
-    /**
-     * Runs {@code tasks} independent tasks on up to {@code threads} threads (the caller's thread
-     * included). Each thread gets its own task body from {@code worker} (for private work
-     * arrays). Tasks must write only their own results; {@link Thread#join()} publishes them.
-     */
-    private static void parallel(int tasks, int threads, Supplier<IntConsumer> worker) {
-        final int t = Math.min(threads, tasks);
-        final AtomicInteger next = new AtomicInteger();
-        if (t <= 1) {
-            final IntConsumer body = worker.get();
-            for (int i = 0; i < tasks; i++) {
-                body.accept(i);
-            }
-            return;
-        }
-        final Thread[] helpers = new Thread[t - 1];
-        final Throwable[] errors = new Throwable[t - 1];
-        for (int k = 0; k < helpers.length; k++) {
-            final int slot = k;
-            final IntConsumer body = worker.get();
-            helpers[k] = new Thread(() -> {
-                try {
-                    drain(next, tasks, body);
-                } catch (Throwable e) {
-                    next.set(tasks);
-                    errors[slot] = e;
-                }
-            }, "evalgap-stats-worker-" + k);
-            helpers[k].setDaemon(true);
-            helpers[k].start();
-        }
-        Throwable failure = null;
-        try {
-            drain(next, tasks, worker.get());
-        } catch (RuntimeException | Error e) {
-            next.set(tasks);
-            failure = e;
-        }
-        boolean interrupted = false;
-        for (final Thread h : helpers) {
-            while (true) {
-                try {
-                    h.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        for (final Throwable e : errors) {
-            if (failure == null) {
-                failure = e;
-            }
-        }
-        if (failure instanceof RuntimeException) {
-            throw (RuntimeException) failure;
-        }
-        if (failure instanceof Error) {
-            throw (Error) failure;
-        }
-        if (failure != null) {
-            throw new IllegalStateException(failure);
-        }
-    }
-
-    private static void drain(AtomicInteger next, int tasks, IntConsumer body) {
-        int i;
-        while ((i = next.getAndIncrement()) < tasks) {
-            body.accept(i);
-        }
-    }
 }

@@ -17,6 +17,13 @@
  *   <li>{@link dev.evalgap.stats.ClassifierTwoSampleTest}: the classifier two-sample test (C2ST)
  *       with a stratified bootstrap interval, giving
  *       {@link dev.evalgap.stats.ClassifierTwoSampleResult};</li>
+ *   <li>{@link dev.evalgap.stats.MmdPermutationTest}: kernel MMD² (unbiased, Gaussian kernel, median
+ *       bandwidth) with a permutation p-value, giving {@link dev.evalgap.stats.MmdResult};</li>
+ *   <li>{@link dev.evalgap.stats.Coverage}: nearest-neighbour coverage against an equal-sized
+ *       reference sample, giving {@link dev.evalgap.stats.CoverageResult};</li>
+ *   <li>{@link dev.evalgap.stats.KMeans}: seeded k-means++ with a silhouette rule for k;</li>
+ *   <li>{@link dev.evalgap.stats.JensenShannon}: Jensen–Shannon divergence, base 2;</li>
+ *   <li>{@link dev.evalgap.stats.WilsonInterval}: the Wilson score interval of a proportion;</li>
  *   <li>{@link dev.evalgap.stats.Interval}: a confidence interval shared by results.</li>
  * </ul>
  */
