@@ -107,6 +107,11 @@ public final class Store implements AutoCloseable, EmbeddingCache {
         return file;
     }
 
+    /** The connection, for the query classes of this package (e.g. {@link TrendQueries}). */
+    DuckDBConnection connection() {
+        return connection;
+    }
+
     public int schemaVersion() {
         return Schema.VERSION;
     }

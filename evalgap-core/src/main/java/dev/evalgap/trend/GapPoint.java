@@ -1,0 +1,33 @@
+package dev.evalgap.trend;
+
+import dev.evalgap.stats.Interval;
+import java.time.Instant;
+
+/**
+ * The figures of the latest stored gap result of one window ({@code evalgap gap}).
+ *
+ * @param window                   the window
+ * @param setVersion               the eval set version compared
+ * @param gapScore                 2·|AUC − 0.5|
+ * @param gapInterval              its interval
+ * @param relativeCoverage         relative coverage, or {@code null} when the result has none
+ * @param relativeCoverageInterval its interval, or {@code null}
+ * @param evalSample               eval cases used
+ * @param productionSample         production records scored
+ * @param embedder                 the embedder of the result
+ * @param seed                     the seed of the result
+ * @param computedAt               when it was computed
+ */
+public record GapPoint(
+        String window,
+        int setVersion,
+        double gapScore,
+        Interval gapInterval,
+        Double relativeCoverage,
+        Interval relativeCoverageInterval,
+        int evalSample,
+        int productionSample,
+        String embedder,
+        long seed,
+        Instant computedAt) {
+}
