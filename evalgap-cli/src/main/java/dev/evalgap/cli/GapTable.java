@@ -118,6 +118,11 @@ final class GapTable {
                 + "(base 2) of the topic histograms %.3f; %.1f%% of production in topics without an eval case%n",
                 map.k(), map.productionItems(), map.evalItems(), map.weighted() ? " (production weighted)" : "",
                 map.jsDivergence(), 100 * map.noCaseShare());
+        if (map.withheldEvalTexts() + map.withheldProductionTexts() > 0) {
+            out.printf(Locale.ROOT, "  texts withheld (sealed split): %d eval case(s) and %d production record(s) "
+                    + "containing a sealed case's text are never shown%n", map.withheldEvalTexts(),
+                    map.withheldProductionTexts());
+        }
         out.printf(Locale.ROOT, "  %5s %-20s %7s %10s %-45s %s%n", "topic", "production share", "eval",
                 "uncovered", "keywords", "example");
         for (Topic t : map.topics().subList(0, Math.min(shown, map.topics().size()))) {

@@ -134,6 +134,9 @@ final class IngestCommand implements Callable<Integer> {
         if (r.rejected() > 0) {
             sb.append(String.format(Locale.ROOT, "%n  %,d rejected record(s) kept with their reasons in %s",
                     r.rejected(), r.rejectsFile()));
+            if (kind == StreamKind.CASES || kind == StreamKind.RUNS) {
+                sb.append(" (verbatim, sealed cases' texts included: protect it like the input file)");
+            }
         }
         return sb.toString();
     }

@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
                 + "results) and the online KPIs side by side, with counts and intervals.",
                 "Flags windows where the offline score rose while the gap rose, and tests across releases whether "
                         + "the offline score still predicts each online KPI (Spearman and Kendall rank correlation, "
-                        + "sign agreement of release-to-release moves)."},
+                        + "sign agreement of release-to-release moves).",
+                "Also: public vs sealed score per release and the overfit index (after `evalgap seal`), and the stale "
+                        + "cases (expired, or citing a superseded policy) left out of every offline score."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the timeline was computed (and, with --fail-on-alert, raised no alert)",
                 "1:--fail-on-alert and an agreement alert or a score-up-while-gap-up flag with a detected gap",
@@ -71,9 +73,30 @@ final class TrendCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Reference date of case expiry (default: today, UTC): cases whose expires date is on or "
+                    + "before it are stale.")
+    String asOf;
+
+    @Option(names = "--include-stale", description = "Keep stale cases (expired, or citing a policy version other "
+            + "than the current one in evalgap.yaml policies:) in the offline scores; they are left out by default.")
+    boolean includeStale;
+
+    @Option(names = "--baseline", paramLabel = "RELEASE",
+            description = "Baseline release of the overfit index (default: the first release with runs).")
+    String baseline;
+
     @Override
     public Integer call() {
         Map<String, Direction> kpiDirections = directions();
+        java.time.LocalDate date = null;
+        if (asOf != null) {
+            try {
+                date = java.time.LocalDate.parse(asOf);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ParameterException(spec.commandLine(), "--as-of: not a date (\"" + asOf + "\"); e.g. 2026-11-30");
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = TerminalProgress.forTerminal();
         TrendResult result;
@@ -81,7 +104,8 @@ final class TrendCommand implements Callable<Integer> {
             WorkspaceConfig cfg = ws.config();
             TrendRequest request = new TrendRequest(set, last, kpiDirections,
                     bootstrap != null ? bootstrap : cfg.gap().bootstrap(), cfg.gap().confidence(),
-                    seed != null ? seed : cfg.seed(), !noWeighting);
+                    seed != null ? seed : cfg.seed(), !noWeighting, date, cfg.policiesOrEmpty(), includeStale,
+                    baseline);
             result = new Trend(ws.store(), progress).run(request);
         }
         TerminalProgress.clear(progress);

@@ -47,6 +47,7 @@ final class TrendTable {
         printFlags(r.scoreUpGapUp(), out);
         printAgreement(r.agreement(), out);
         printWeighted(r.productionWeighted(), out);
+        TrendSealTable.print(r, out);
         printIngested(r.ingested(), out);
         if (!r.notes().isEmpty()) {
             out.println();

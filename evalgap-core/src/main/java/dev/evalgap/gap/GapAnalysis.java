@@ -4,6 +4,8 @@ import dev.evalgap.Progress;
 import dev.evalgap.Provenance;
 import dev.evalgap.ResultJson;
 import dev.evalgap.embed.Embedder;
+import dev.evalgap.seal.SealedTexts;
+import dev.evalgap.store.EvalCase;
 import dev.evalgap.store.Store;
 import dev.evalgap.store.TextItem;
 import dev.evalgap.store.WindowCount;
@@ -67,7 +69,9 @@ public final class GapAnalysis {
             throw new IllegalArgumentException("eval set '" + request.setName() + "' has " + eval.size()
                     + " case(s); the gap needs at least " + request.options().folds());
         }
-        long evalCases = store.cases(request.setName(), version).size();
+        List<EvalCase> setCases = store.cases(request.setName(), version);
+        long evalCases = setCases.size();
+        SealedTexts sealed = SealedTexts.of(setCases);
         List<TextItem> drawn = store.sampleTraffic(window.window(), request.sampleSize() + eval.size(), seed);
         int scored = Math.min(request.sampleSize(), drawn.size() - eval.size());
         boolean withCoverage = scored >= MIN_SCORED_FOR_COVERAGE;
@@ -79,7 +83,8 @@ public final class GapAnalysis {
                     + " record(s); the gap needs at least " + request.options().folds());
         }
         SampleVectors vectors = SampleVectors.of(List.of(eval, production, reference), embedder, progress);
-        GapSamples samples = new GapSamples(vectors.get(0), texts(eval), vectors.get(1), texts(production),
+        GapSamples samples = new GapSamples(vectors.get(0), shownTexts(eval, sealed), vectors.get(1),
+                shownTexts(production, sealed),
                 weights(production), segments(production), vectors.get(1), withCoverage ? vectors.get(0) : null,
                 withCoverage ? vectors.get(2) : null);
         GapStatistics.Detailed details = GapStatistics.detailed(samples, request.options(), progress);
@@ -90,8 +95,17 @@ public final class GapAnalysis {
         return new WindowGap(result, eval, production, samples, details);
     }
 
-    private static List<String> texts(List<TextItem> items) {
-        return items.stream().map(TextItem::text).toList();
+    /**
+     * The texts as they may be shown: {@code null} for a sealed case and for any text that would reveal
+     * one (see {@link SealedTexts}). Only topic descriptions and refresh candidates use texts; every
+     * statistic runs on the vectors.
+     */
+    private static List<String> shownTexts(List<TextItem> items, SealedTexts sealed) {
+        List<String> out = new ArrayList<>(items.size());
+        for (TextItem t : items) {
+            out.add(sealed.isSealed(t.id()) || sealed.reveals(t.text()) ? null : t.text());
+        }
+        return out;
     }
 
     /** Weights when any record has one; a record without a weight then counts as 1. */

@@ -8,7 +8,8 @@ import java.util.List;
  * @param eval             eval-set vectors
  * @param evalTexts        their texts, or null (precomputed vectors without texts)
  * @param production       the scored production vectors
- * @param productionTexts  their texts, or null
+ * @param productionTexts  their texts, or null; in both text lists a {@code null} entry is a text that
+ *                         must not be shown (a sealed case, or a text revealing one)
  * @param weights          production weights, or null when unweighted
  * @param segments         production segments, or null
  * @param coverageProduction the production items whose coverage is scored ({@code production} itself

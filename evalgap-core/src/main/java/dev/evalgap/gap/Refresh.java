@@ -24,7 +24,8 @@ public final class Refresh {
             + "selection over distinct production texts, starting from the item farthest from every eval case and "
             + "then always taking the item farthest (cosine) from the eval set and the items already chosen. "
             + "Retirements: cases in topics holding over twice their production share, or farther from every "
-            + "scored production item than the coverage threshold tau_u.";
+            + "scored production item than the coverage threshold tau_u. A production text that contains a sealed "
+            + "case's input or expected answer is never proposed.";
 
     /** Topics whose eval share exceeds this multiple of their production share are over-represented. */
     static final double OVER_REPRESENTED = 2.0;
@@ -51,8 +52,8 @@ public final class Refresh {
         List<RefreshCandidate> candidates = new ArrayList<>();
         for (int u = 0; u < under.size(); u++) {
             Topic topic = under.get(u);
-            for (int i : farthestPoints(production, eval, gap.production(), fit.productionLabels(), topic.id(),
-                    quota[u])) {
+            for (int i : farthestPoints(production, eval, gap.production(), gap.samples().productionTexts(),
+                    fit.productionLabels(), topic.id(), quota[u])) {
                 TextItem item = gap.production().get(i);
                 String reason = String.format(Locale.ROOT, "topic %d (%s) holds %.1f%% of production in %s and %.1f%% "
                         + "of the eval set", topic.id(), String.join(", ", topic.keywords()),
@@ -96,11 +97,12 @@ public final class Refresh {
 
     /** Farthest-point selection of up to {@code k} distinct texts of one topic (see {@link #RULE}). */
     private static List<Integer> farthestPoints(float[][] production, float[][] eval, List<TextItem> items,
-                                                int[] labels, int topic, int k) {
+                                                List<String> shown, int[] labels, int topic, int k) {
         List<Integer> members = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] == topic && seen.add(items.get(i).text())) {
+            // a text withheld as revealing a sealed case is never proposed (it is in the suite already)
+            if (labels[i] == topic && shown.get(i) != null && seen.add(items.get(i).text())) {
                 members.add(i);
             }
         }

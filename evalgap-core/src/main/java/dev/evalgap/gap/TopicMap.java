@@ -15,6 +15,11 @@ import java.util.List;
  * @param weighted          production shares use the records' weights
  * @param seed              seed of k-means
  * @param topics            the topics, sorted
+ * @param withheldEvalTexts eval cases whose text is never shown (sealed cases, and cases whose text
+ *                          contains a sealed case's text): never a medoid, no keywords
+ * @param withheldProductionTexts production items whose text is never shown because it contains a
+ *                          sealed case's input or expected answer (e.g. the production original of a
+ *                          sealed case)
  */
 public record TopicMap(
         int k,
@@ -25,5 +30,7 @@ public record TopicMap(
         int evalItems,
         boolean weighted,
         long seed,
-        List<Topic> topics) {
+        List<Topic> topics,
+        int withheldEvalTexts,
+        int withheldProductionTexts) {
 }

@@ -32,7 +32,9 @@ final class TopicMapper {
      * @param uncovered      per production item: farther from every eval case than the coverage
      *                       threshold; or null without coverage
      * @param k              number of topics, or 0 to choose it by the silhouette rule
-     * Texts may be null (precomputed vectors only): topics then have no keywords or examples.
+     * Texts may be null (precomputed vectors only): topics then have no keywords or examples. A
+     * {@code null} entry in a text list is a text that must not be shown (it would reveal a sealed
+     * case): it is never a medoid or an example and adds no keyword.
      */
     static Fit map(float[][] eval, List<String> evalTexts, float[][] production, List<String> productionTexts,
                    double[] weights, boolean[] uncovered, int k, long seed, double confidence) {
@@ -42,9 +44,13 @@ final class TopicMapper {
         System.arraycopy(eval, 0, pooled, 0, ne);
         System.arraycopy(production, 0, pooled, ne, np);
         List<String> texts = null;
+        int withheldEval = 0;
+        int withheldProduction = 0;
         if (evalTexts != null && productionTexts != null) {
             texts = new ArrayList<>(evalTexts);
             texts.addAll(productionTexts);
+            withheldEval = (int) evalTexts.stream().filter(java.util.Objects::isNull).count();
+            withheldProduction = (int) productionTexts.stream().filter(java.util.Objects::isNull).count();
         }
 
         String rule;
@@ -83,7 +89,8 @@ final class TopicMapper {
         double effectiveN = total * total / sumSquares;
 
         List<List<TopicKeywords.Keyword>> keywords = texts == null ? null
-                : TopicKeywords.withDefaults().withTopN(KEYWORDS).keywords(texts, labels);
+                : TopicKeywords.withDefaults().withTopN(KEYWORDS)
+                        .keywords(texts.stream().map(t -> t == null ? "" : t).toList(), labels);
         List<Topic> topics = new ArrayList<>();
         double noCase = 0;
         for (int t = 0; t < k; t++) {
@@ -108,7 +115,7 @@ final class TopicMapper {
             evalHist[t] = evalCount[t];
         }
         TopicMap map = new TopicMap(k, rule, JensenShannon.divergence(prodMass, evalHist), noCase, np, ne,
-                weights != null, seed, List.copyOf(topics));
+                weights != null, seed, List.copyOf(topics), withheldEval, withheldProduction);
         int[] evalLabels = java.util.Arrays.copyOfRange(labels, 0, ne);
         int[] prodLabels = java.util.Arrays.copyOfRange(labels, ne, ne + np);
         return new Fit(map, evalLabels, prodLabels);
@@ -132,6 +139,9 @@ final class TopicMapper {
                 .sorted(Comparator.comparingDouble(i -> distance[i])).mapToInt(Integer::intValue).toArray();
         Set<String> out = new LinkedHashSet<>();
         for (int i : order) {
+            if (texts.get(i) == null) {
+                continue; // withheld: it would reveal a sealed case
+            }
             if (out.isEmpty() || i >= ne) {
                 out.add(texts.get(i));
             }

@@ -27,6 +27,12 @@ public final class CaseParser extends RecordParser<EvalCase> {
         super(StreamKind.CASES, file, options, "input", "expected");
     }
 
+    /** Case texts may be sealed: errors about them never quote the value. */
+    @Override
+    boolean hidesValueOf(String field) {
+        return field.equals("input") || field.equals("expected") || field.equals("messages");
+    }
+
     @Override
     EvalCase build(Fields f) {
         String caseId = f.requiredId("case_id");

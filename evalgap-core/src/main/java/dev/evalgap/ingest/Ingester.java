@@ -134,6 +134,7 @@ public final class Ingester {
                     raw = bad.raw();
                 }
                 if (error != null) {
+                    error = withoutQuotedTokens(options.stream(), error);
                     if (onError == OnError.FAIL) {
                         throw new IngestException(error);
                     }
@@ -151,6 +152,24 @@ public final class Ingester {
             }
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final java.util.regex.Pattern QUOTED_TOKEN =
+            java.util.regex.Pattern.compile("(Unrecognized token) '[^']*'");
+
+    /**
+     * Eval cases and runs may hold sealed texts, which evalgap never prints: a JSON parser message that
+     * quotes a token of the record ({@code Unrecognized token 'refund...'}) loses the token. The
+     * record itself still goes verbatim to the rejects file under {@link OnError#SKIP}: it is the
+     * user's own file, kept in their workspace.
+     */
+    private static IngestError withoutQuotedTokens(StreamKind stream, IngestError e) {
+        if (stream != StreamKind.CASES && stream != StreamKind.RUNS || e.reason() == null) {
+            return e;
+        }
+        String reason = QUOTED_TOKEN.matcher(e.reason()).replaceAll("$1 (not shown)");
+        return reason.equals(e.reason()) ? e
+                : new IngestError(e.file(), e.line(), e.field(), e.mappedFrom(), reason, e.value());
     }
 
     private static String sha256(Path file, String name) {

@@ -103,6 +103,19 @@ public abstract sealed class RecordParser<T> permits TrafficParser, CaseParser, 
     /** Builds the record; accessors of {@code f} throw to reject it. */
     abstract T build(Fields f);
 
+    /**
+     * Whether an error about {@code field} must not quote its value: eval-case texts and run outputs may
+     * belong to the sealed split, whose texts evalgap never prints. Their errors name the field only.
+     */
+    boolean hidesValueOf(String field) {
+        return false;
+    }
+
+    /** What an error shows of a value: the value itself, or nothing for a hidden field. */
+    private String shown(String field, JsonNode value) {
+        return hidesValueOf(field) ? null : Json.render(value);
+    }
+
     /** Thrown by {@link Fields} accessors to reject the record; caught in {@link #parse}. */
     static final class Rejected extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -200,11 +213,11 @@ public abstract sealed class RecordParser<T> permits TrafficParser, CaseParser, 
         }
 
         private Rejected reject(String field, String reason, JsonNode shown) {
-            return new Rejected(new FieldError(field, mappedFrom(field), reason, Json.render(shown)));
+            return new Rejected(new FieldError(field, mappedFrom(field), reason, shown(field, shown)));
         }
 
         private Rejected reject(Value v, String field, String reason) {
-            return new Rejected(new FieldError(field, v.mappedFrom(), reason, Json.render(v.node())));
+            return new Rejected(new FieldError(field, v.mappedFrom(), reason, shown(field, v.node())));
         }
 
         Rejected missing(String field) {

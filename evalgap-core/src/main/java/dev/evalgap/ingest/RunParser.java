@@ -14,6 +14,12 @@ public final class RunParser extends RecordParser<RunResult> {
         super(StreamKind.RUNS, file, options, null, null);
     }
 
+    /** A run's output may answer a sealed case: errors about it never quote the value. */
+    @Override
+    boolean hidesValueOf(String field) {
+        return field.equals("output");
+    }
+
     @Override
     RunResult build(Fields f) {
         String release = f.requiredId("release");

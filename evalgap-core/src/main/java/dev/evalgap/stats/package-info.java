@@ -24,6 +24,9 @@
  *   <li>{@link dev.evalgap.stats.KMeans}: seeded k-means++ with a silhouette rule for k;</li>
  *   <li>{@link dev.evalgap.stats.JensenShannon}: Jensen–Shannon divergence, base 2;</li>
  *   <li>{@link dev.evalgap.stats.WilsonInterval}: the Wilson score interval of a proportion;</li>
+ *   <li>{@link dev.evalgap.stats.PairedGainDifference}: the difference between two groups' mean
+ *       paired gains (difference in differences) with a two-sample bootstrap interval, giving
+ *       {@link dev.evalgap.stats.PairedGainDifferenceResult};</li>
  *   <li>{@link dev.evalgap.stats.Interval}: a confidence interval shared by results.</li>
  * </ul>
  */

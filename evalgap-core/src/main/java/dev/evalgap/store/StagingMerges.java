@@ -60,6 +60,10 @@ final class StagingMerges {
                     + " FROM " + firstPerKey(stage, "case_id")
                     + (replaceSet ? "" : " UNION ALL BY NAME SELECT * FROM current_set WHERE case_id NOT IN"
                     + " (SELECT case_id FROM " + stage + ")"));
+            // Sealed is one-way: a case id sealed in any version of the set stays sealed, so re-ingesting
+            // the original file (split absent = public) never reveals the hold-out split.
+            st.execute("UPDATE next_set SET split = 'sealed' WHERE split <> 'sealed' AND case_id IN"
+                    + " (SELECT case_id FROM cases WHERE set_name = " + literal(setName) + " AND split = 'sealed')");
         }
         long unchanged = count(c, "SELECT count(*) FROM (SELECT * FROM next_set INTERSECT SELECT * FROM current_set)");
         long added = count(c, "SELECT count(*) FROM next_set WHERE case_id NOT IN (SELECT case_id FROM current_set)");

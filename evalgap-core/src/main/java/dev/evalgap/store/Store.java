@@ -302,6 +302,83 @@ public final class Store implements AutoCloseable, EmbeddingCache {
         }
     }
 
+    // ---- sealed split ----------------------------------------------------------------------
+
+    /**
+     * Moves cases of version {@code version} of a set to the sealed split by writing version + 1 (every
+     * case of {@code version}, the named ones now {@code sealed}) and its version record, in one
+     * transaction. Fails when {@code version} is no longer the set's current version.
+     *
+     * @param caseIds cases of the version to seal (ids not in it are ignored)
+     * @param source  what made the version, recorded in {@code case_set_versions.source}
+     * @return the new version
+     */
+    public int sealCases(String setName, int version, Collection<String> caseIds, String source) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                int current;
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "SELECT coalesce(max(version), 0) FROM case_set_versions WHERE set_name = ?")) {
+                    ps.setString(1, setName);
+                    current = (int) scalarLong(ps);
+                }
+                if (current != version) {
+                    throw new StoreException("eval set '" + setName + "' changed while sealing (now version "
+                            + current + ", expected " + version + "): run the command again");
+                }
+                int next = version + 1;
+                long n;
+                try (PreparedStatement ps = connection.prepareStatement("""
+                        INSERT INTO cases
+                        SELECT set_name, ?, case_id, input, expected, tags,
+                               CASE WHEN list_contains(?, case_id) THEN 'sealed' ELSE split END,
+                               origin, rationale, owner, created, expires, label_source, source_ref, embedding
+                        FROM cases WHERE set_name = ? AND version = ?""")) {
+                    ps.setInt(1, next);
+                    ps.setArray(2, connection.createArrayOf("VARCHAR", caseIds.toArray()));
+                    ps.setString(3, setName);
+                    ps.setInt(4, version);
+                    n = ps.executeUpdate();
+                }
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "INSERT INTO case_set_versions VALUES (?, ?, now(), ?, ?)")) {
+                    ps.setString(1, setName);
+                    ps.setInt(2, next);
+                    ps.setString(3, source);
+                    ps.setLong(4, n);
+                    ps.executeUpdate();
+                }
+                connection.commit();
+                return next;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("seal cases of eval set " + setName, e);
+        }
+    }
+
+    /** Where each version of a set came from ({@code case_set_versions.source}), by version. */
+    public Map<Integer, String> caseVersionSources(String setName) {
+        Map<Integer, String> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT version, source FROM case_set_versions WHERE set_name = ? ORDER BY version")) {
+            ps.setString(1, setName);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read versions of eval set " + setName, e);
+        }
+        return out;
+    }
+
     // ---- analysis results ------------------------------------------------------------------
 
     /** Keeps an analysis result (as JSON) so the timeline and the report can read it back. */

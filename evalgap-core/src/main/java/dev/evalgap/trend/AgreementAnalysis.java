@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Offline↔online agreement across releases: rank correlations, sign agreement, alerts. */
-final class AgreementAnalysis {
+public final class AgreementAnalysis {
 
     /** Fewer releases than this and no correlation is reported as meaningful. */
     static final int MIN_RELEASES = 3;
@@ -24,7 +24,11 @@ final class AgreementAnalysis {
     private record Series(String kpi, String source, Direction direction, Function<ReleaseTrend, Double> value) {
     }
 
-    static Agreement compute(List<ReleaseTrend> releases, Map<String, Direction> directions, int lastReleases,
+    /**
+     * Agreement over {@code releases} (in timeline order), e.g. a prefix of {@link TrendResult#releases()}
+     * for the timeline as of an earlier window ({@code evalgap check --window}).
+     */
+    public static Agreement compute(List<ReleaseTrend> releases, Map<String, Direction> directions, int lastReleases,
                              int bootstrap, double confidence, long seed) {
         List<Series> series = new ArrayList<>();
         series.add(new Series("thumbs_up_rate", "traffic", Direction.HIGHER_IS_BETTER,

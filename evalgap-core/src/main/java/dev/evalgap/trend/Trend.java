@@ -3,12 +3,15 @@ package dev.evalgap.trend;
 import dev.evalgap.Progress;
 import dev.evalgap.Provenance;
 import dev.evalgap.store.CaseScore;
+import dev.evalgap.store.EvalCase;
 import dev.evalgap.store.FeedbackCounts;
 import dev.evalgap.store.FeedbackCounts.Scope;
 import dev.evalgap.store.KpiObservation;
 import dev.evalgap.store.RunSummary;
 import dev.evalgap.store.Store;
 import dev.evalgap.store.TrendQueries;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,7 +52,10 @@ public final class Trend {
         List<String> notes = new ArrayList<>();
         String setName = resolveSet(request.setName());
         Integer version = setName == null ? null : store.currentCaseVersion(setName).orElseThrow();
-        Integer setCases = setName == null ? null : store.cases(setName, version).size();
+        List<EvalCase> caseList = setName == null ? List.of() : store.cases(setName, version);
+        Integer setCases = setName == null ? null : caseList.size();
+        StaleCases stale = setName == null ? null : ConceptShift.find(caseList, request.policies(),
+                request.asOf() != null ? request.asOf() : LocalDate.now(ZoneOffset.UTC), !request.includeStale());
         if (setName == null) {
             notes.add("no eval set in this workspace: offline scores are means over every scored case of each release");
         }
@@ -60,6 +66,10 @@ public final class Trend {
         // ---- offline scores ------------------------------------------------------------------
         progress.update("trend", 0, 4);
         List<CaseScore> caseScores = setName == null ? queries.caseScores() : queries.caseScores(setName, version);
+        if (stale != null && !request.includeStale()) {
+            caseScores = ConceptShift.without(caseScores, stale);
+        }
+        notes.addAll(staleNotes(stale));
         List<RunSummary> summaries = queries.runSummaries(setName, version == null ? 0 : version);
         Map<String, List<CaseScore>> scoresByRelease = OfflineScores.byRelease(caseScores);
         Map<String, OfflineScore> offline = OfflineScores.compute(scoresByRelease, summaries, b, confidence, seed);
@@ -154,10 +164,55 @@ public final class Trend {
                 confidence, seed);
         ProductionWeightedScore weighted = productionWeighted(request, setName, version, gaps, windows,
                 orderedScores(scoresByRelease, order));
+        GoodhartGauge goodhart = goodhart(request, setName, caseList, stale, orderedScores(scoresByRelease, order));
         progress.update("trend", 4, 4);
         return new TrendResult(setName, version, setCases, List.copyOf(releases), List.copyOf(windows), cells, overall,
                 List.copyOf(ingested), flags, agreement, weighted, List.copyOf(notes), b, confidence, seed,
-                "each figure's bootstrap seed = SplitMix64(FNV-1a(figure name) XOR seed)", Provenance.now());
+                "each figure's bootstrap seed = SplitMix64(FNV-1a(figure name) XOR seed)", Provenance.now(), stale,
+                goodhart);
+    }
+
+    private static List<String> staleNotes(StaleCases stale) {
+        List<String> out = new ArrayList<>();
+        if (stale == null) {
+            return out;
+        }
+        if (!stale.cases().isEmpty()) {
+            out.add(String.format(Locale.ROOT, "%d stale case(s) (%d expired as of %s, %d citing a superseded policy) %s",
+                    stale.cases().size(), stale.expired(), stale.asOf(), stale.policySuperseded(), stale.excluded()
+                            ? "are left out of every offline score (--include-stale keeps them)"
+                            : "are kept in the offline scores (--include-stale)"));
+        }
+        if (!stale.undeclaredPolicies().isEmpty()) {
+            out.add("cases cite policy versions not declared under policies: in evalgap.yaml "
+                    + stale.undeclaredPolicies() + ": declare each policy's current version to leave out outdated cases");
+        }
+        return out;
+    }
+
+    private static GoodhartGauge goodhart(TrendRequest request, String setName, List<EvalCase> cases, StaleCases stale,
+                                          Map<String, List<CaseScore>> scores) {
+        if (cases.isEmpty()) {
+            return GoodhartGauge.skipped("no eval set");
+        }
+        java.util.Set<String> staleIds = new java.util.HashSet<>();
+        if (stale != null && !request.includeStale()) {
+            stale.cases().forEach(c -> staleIds.add(c.caseId()));
+        }
+        java.util.Set<String> sealed = new java.util.HashSet<>();
+        int publicCases = 0;
+        for (EvalCase c : cases) {
+            if (staleIds.contains(c.caseId())) {
+                continue;
+            }
+            if (EvalCase.SPLIT_SEALED.equals(c.split())) {
+                sealed.add(c.caseId());
+            } else {
+                publicCases++;
+            }
+        }
+        return Goodhart.compute(setName, scores, sealed, publicCases, sealed.size(), request.baseline(), request.bootstrap(),
+                request.confidence(), request.seed());
     }
 
     private String resolveSet(String requested) {

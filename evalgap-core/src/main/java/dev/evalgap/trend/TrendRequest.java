@@ -1,5 +1,6 @@
 package dev.evalgap.trend;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,6 +17,10 @@ import java.util.Objects;
  * @param seed                the seed; every figure's seed is derived from it (see {@link Seeds})
  * @param productionWeighting whether to compute the production-weighted offline score (embeds the
  *                            eval cases with the stored gap result's embedder, usually from the cache)
+ * @param asOf                reference date of case expiry; {@code null} = today (UTC)
+ * @param policies            current policy versions ({@code evalgap.yaml policies:}); never null
+ * @param includeStale        keep stale cases (expired, superseded policy) in the offline scores
+ * @param baseline            baseline release of the overfit index; {@code null} = the first with runs
  */
 public record TrendRequest(
         String setName,
@@ -24,13 +29,25 @@ public record TrendRequest(
         int bootstrap,
         double confidence,
         long seed,
-        boolean productionWeighting) {
+        boolean productionWeighting,
+        LocalDate asOf,
+        Map<String, String> policies,
+        boolean includeStale,
+        String baseline) {
 
     /** Default N of the recent-releases agreement. */
     public static final int DEFAULT_LAST_RELEASES = 5;
 
+    /** Expiry as of today, no declared policies, stale cases left out, the first release as baseline. */
+    public TrendRequest(String setName, int lastReleases, Map<String, Direction> kpiDirections, int bootstrap,
+                        double confidence, long seed, boolean productionWeighting) {
+        this(setName, lastReleases, kpiDirections, bootstrap, confidence, seed, productionWeighting, null, Map.of(),
+                false, null);
+    }
+
     public TrendRequest {
         kpiDirections = Map.copyOf(Objects.requireNonNull(kpiDirections, "kpiDirections"));
+        policies = Map.copyOf(policies == null ? Map.of() : policies);
         if (lastReleases < 3) {
             throw new IllegalArgumentException("the last N releases need N >= 3 for a rank correlation, got "
                     + lastReleases);

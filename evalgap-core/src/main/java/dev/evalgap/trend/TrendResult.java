@@ -25,6 +25,9 @@ import java.util.List;
  * @param seed               the seed every figure's seed is derived from
  * @param seedRule           how the figure seeds are derived
  * @param provenance         evalgap and Java versions, time of computation
+ * @param staleCases         cases whose ground truth is out of date (expired, superseded policy), and
+ *                           whether they were left out; {@code null} without an eval set
+ * @param goodhart           public versus sealed scores and the overfit index per release
  */
 public record TrendResult(
         String setName,
@@ -43,5 +46,7 @@ public record TrendResult(
         double confidence,
         long seed,
         String seedRule,
-        Provenance provenance) {
+        Provenance provenance,
+        StaleCases staleCases,
+        GoodhartGauge goodhart) {
 }

@@ -15,7 +15,8 @@ public record WorkspaceConfig(
         @JsonProperty("chat_user_turn") String chatUserTurn,
         @JsonProperty("fields") Map<String, Map<String, String>> fields,
         @JsonProperty("gap") Gap gap,
-        @JsonProperty("thresholds") Map<String, Double> thresholds) {
+        @JsonProperty("thresholds") Map<String, Double> thresholds,
+        @JsonProperty("policies") Map<String, String> policies) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -29,6 +30,36 @@ public record WorkspaceConfig(
             @JsonProperty("confidence") double confidence,
             @JsonProperty("permutations") int permutations,
             @JsonProperty("topics") int topics) {
+    }
+
+    /**
+     * The current version of each policy document eval cases cite ({@code policies: {refund: v3}}); a
+     * case whose {@code source_ref} is {@code policy:NAME@VERSION} with another version is stale.
+     * Never null.
+     */
+    public Map<String, String> policiesOrEmpty() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (policies != null) {
+            policies.forEach((k, v) -> {
+                if (v != null && !v.isBlank()) {
+                    out.put(k, v.strip());
+                }
+            });
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The thresholds of {@code evalgap check} and the gates; a key set to null is not checked. Never null. */
+    public Map<String, Double> thresholdsOrEmpty() {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        if (thresholds != null) {
+            thresholds.forEach((k, v) -> {
+                if (v != null) {
+                    out.put(k, v);
+                }
+            });
+        }
+        return out;
     }
 
     /** The field mapping of one stream ({@code traffic}, {@code cases}, {@code runs}, {@code kpis}); never null. */
