@@ -8,8 +8,7 @@ import java.util.List;
  * Every gap figure of one comparison.
  *
  * @param c2st      classifier two-sample test: AUC, gap score, intervals, p
- * @param mmd       kernel MMD² with its permutation p-value; null when the pooled sample exceeds
- *                  {@link dev.evalgap.stats.MmdPermutationTest#MAX_POOLED_ROWS}
+ * @param mmd       kernel MMD² with its permutation p-value (on at most 6,000 seeded rows a side)
  * @param coverage  nearest-neighbour coverage; null when no reference sample could be drawn
  * @param topics    the topic map
  * @param segments  per production segment, largest first; empty without segments

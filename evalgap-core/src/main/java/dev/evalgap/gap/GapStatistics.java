@@ -21,7 +21,28 @@ import java.util.Map;
  */
 public final class GapStatistics {
 
+    /**
+     * The MMD keeps all pairwise distances (6 bytes a pair): beyond this many rows a side it runs on a
+     * seeded random subset (its m and n say so), keeping memory near 0.5 GB.
+     */
+    static final int MMD_MAX_ROWS_PER_SIDE = 6000;
+
     private GapStatistics() {
+    }
+
+    private static float[][] atMost(float[][] rows, int max, long seed) {
+        if (rows.length <= max) {
+            return rows;
+        }
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        float[][] copy = rows.clone();
+        for (int i = 0; i < max; i++) {
+            int j = i + rng.nextInt(copy.length - i);
+            float[] swap = copy[i];
+            copy[i] = copy[j];
+            copy[j] = swap;
+        }
+        return java.util.Arrays.copyOf(copy, max);
     }
 
     /** The figures and the per-item facts behind them (topic of every item, coverage distances). */
@@ -35,9 +56,9 @@ public final class GapStatistics {
     static Detailed detailed(GapSamples s, GapOptions o, Progress progress) {
         progress.update("gap statistics", 0, 4);
         ClassifierTwoSampleResult c2st = c2st(s.eval(), s.production(), o);
-        MmdResult mmd = s.eval().length + s.production().length > MmdPermutationTest.MAX_POOLED_ROWS ? null
-                : MmdPermutationTest.withDefaults().withPermutations(o.permutations()).withSeed(o.seed())
-                        .test(s.eval(), s.production());
+        MmdResult mmd = MmdPermutationTest.withDefaults().withPermutations(o.permutations()).withSeed(o.seed())
+                .test(atMost(s.eval(), MMD_MAX_ROWS_PER_SIDE, o.seed()),
+                        atMost(s.production(), MMD_MAX_ROWS_PER_SIDE, o.seed() + 1));
         progress.update("gap statistics", 1, 4);
         CoverageResult coverage = s.reference() == null ? null : coverage(s, o);
         progress.update("gap statistics", 2, 4);
