@@ -52,19 +52,16 @@ class SealCheckCommandTest {
     static Path shared;
 
     static Path demo;
-    static long demoMillis;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void demo() throws IOException {
-        long t0 = System.nanoTime();
         demo = shared.resolve("demo");
         Cli run = Cli.run("demo", demo.toString(), "--embedder", "hashing");
         assertThat(run.exitCode()).as(run.err()).isZero();
         Files.writeString(demo.resolve("evalgap.yaml"), CONFIG);
-        demoMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
     /** A private copy of the demo workspace. */
@@ -93,7 +90,6 @@ class SealCheckCommandTest {
 
     @Test
     void outdatedRefundCasesAreExcludedAndListed() throws IOException {
-        long t0 = System.nanoTime();
         Path ws = workspace();
         List<String> v2 = cases(ws).stream().filter(c -> "policy:refund@v2".equals(c.path("source_ref").asText()))
                 .map(c -> c.get("case_id").asText()).toList();
@@ -121,13 +117,10 @@ class SealCheckCommandTest {
                 "--include-stale").out());
         assertThat(kept.get("staleCases").get("excluded").asBoolean()).isFalse();
         assertThat(kept.get("releases").get(7).get("offline").get("cases").asInt()).isEqualTo(300);
-        System.out.printf("SealCheckCommandTest: demo (hashing) %.1f s, concept shift %.1f s%n", demoMillis / 1e3,
-                (System.nanoTime() - t0) / 1e9);
     }
 
     @Test
     void checkFailsOnTheLastWeekAndPassesOnTheFirst() throws Exception {
-        long t0 = System.nanoTime();
         Path ws = workspace();
         Path junit = dir.resolve("reports/check.xml");
         Cli last = Cli.run("check", "-w", ws.toString(), "--junit", junit.toString(), "--as-of", "2026-11-30");
@@ -200,7 +193,6 @@ class SealCheckCommandTest {
         Files.writeString(ws.resolve("evalgap.yaml"), CONFIG);
         assertThat(Cli.run("check", "-w", ws.toString(), "--window", "2030-W01").exitCode()).isEqualTo(2);
         assertThat(Cli.run("check", "-w", ws.toString(), "--as-of", "yesterday").exitCode()).isEqualTo(2);
-        System.out.printf("SealCheckCommandTest: check %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -210,7 +202,6 @@ class SealCheckCommandTest {
      */
     @Test
     void noSealedTextLeavesAnyCommand() throws Exception {
-        long t0 = System.nanoTime();
         Path ws = workspace();
         String w = ws.toString();
         List<Cli> runs = new ArrayList<>();
@@ -302,6 +293,5 @@ class SealCheckCommandTest {
                 assertThat(t).as("a sealed text").doesNotContain(secret);
             }
         }
-        System.out.printf("SealCheckCommandTest: seal + every command %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 }

@@ -47,23 +47,17 @@ class TrendDemoTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        long t0 = System.nanoTime();
         demo = DemoScenario.withSeed(DemoScenario.DEFAULT_SEED).generate(dir.resolve("data"));
         store = Store.open(dir.resolve("w.duckdb"), "test");
         Ingester ingester = new Ingester(store, dir.resolve("rejects"), Progress.NONE);
         ingester.ingest(List.of(demo.traffic()), options(StreamKind.TRAFFIC), OnError.FAIL);
         ingester.ingestCases(SET, List.of(demo.cases()), options(StreamKind.CASES), OnError.FAIL, false);
         ingester.ingest(List.of(demo.runs()), options(StreamKind.RUNS), OnError.FAIL);
-        long t1 = System.nanoTime();
         try (Embedder embedder = new CachingEmbedder(Embedders.create("hashing"), store)) {
             new GapAnalysis(store, embedder, Progress.NONE).run(new GapRequest(SET, GapRequest.ALL, 400,
                     new GapOptions(5, 200, 0.95, 100, 8, 7)));
         }
-        long t2 = System.nanoTime();
         result = new Trend(store, Progress.NONE).run(new TrendRequest(SET, 5, Map.of(), 1000, 0.95, 11, true));
-        long t3 = System.nanoTime();
-        System.out.printf("TrendDemoTest: generate + ingest %.1f s, gap (12 windows, hashing) %.1f s, trend %.1f s%n",
-                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
     }
 
     @AfterAll
