@@ -230,8 +230,8 @@ public final class BootstrapMean {
     private Interval interval(double[] means) {
         Arrays.sort(means);
         final double alpha = 1 - confidence;
-        final double low = ClassifierTwoSampleTest.quantile(means, alpha / 2);
-        final double high = ClassifierTwoSampleTest.quantile(means, 1 - alpha / 2);
+        final double low = Quantiles.type7(means, alpha / 2);
+        final double high = Quantiles.type7(means, 1 - alpha / 2);
         // Interpolated ends of equal order statistics can differ in the last bit
         return new Interval(Math.min(low, high), Math.max(low, high), confidence);
     }

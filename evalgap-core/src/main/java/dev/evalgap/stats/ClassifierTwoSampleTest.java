@@ -271,7 +271,8 @@ public final class ClassifierTwoSampleTest {
         Arrays.sort(aucs);
         final double alpha = 1 - confidence;
         final Interval aucInterval = new Interval(
-            Math.max(0, quantile(aucs, alpha / 2)), Math.min(1, quantile(aucs, 1 - alpha / 2)), confidence);
+            Math.max(0, Quantiles.type7(aucs, alpha / 2)), Math.min(1, Quantiles.type7(aucs, 1 - alpha / 2)),
+            confidence);
         final double pValue = Math.min(1.0, 2.0 * (1 + otherSide) / (1.0 + bootstrap));
         return new ClassifierTwoSampleResult(auc, aucInterval, gapScore(auc), gapInterval(aucInterval), pValue,
             a.length, b.length, d, folds, bootstrap, inflation, oof.duplicateRows, seed, c, oof.maxIterations,
@@ -475,15 +476,4 @@ public final class ClassifierTwoSampleTest {
             return hash;
         }
     }
-
-    /** Quantile of sorted values, linear interpolation between order statistics (type 7). */
-    static double quantile(double[] sorted, double q) {
-        final double h = (sorted.length - 1) * q;
-        final int lo = (int) Math.floor(h);
-        if (lo + 1 >= sorted.length) {
-            return sorted[sorted.length - 1];
-        }
-        return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
-    }
-
 }

@@ -284,9 +284,9 @@ public final class Coverage {
         final double alpha = 1 - confidence;
         return new CoverageResult(
             point[Figures.RELATIVE],
-            new Interval(percentile(rel, alpha / 2), percentile(rel, 1 - alpha / 2), confidence),
+            new Interval(Quantiles.type7(rel, alpha / 2), Quantiles.type7(rel, 1 - alpha / 2), confidence),
             point[Figures.UNCOVERED],
-            new Interval(percentile(unc, alpha / 2), percentile(unc, 1 - alpha / 2), confidence),
+            new Interval(Quantiles.type7(unc, alpha / 2), Quantiles.type7(unc, 1 - alpha / 2), confidence),
             point[Figures.COVERED],
             point[Figures.REFERENCE_COVERED],
             point[Figures.TAU],
@@ -362,16 +362,6 @@ public final class Coverage {
         final double[] out = Arrays.stream(v).filter(x -> !Double.isNaN(x)).toArray();
         Arrays.sort(out);
         return out;
-    }
-
-    /** Quantile of sorted values, linear interpolation between order statistics (type 7). */
-    static double percentile(double[] sorted, double q) {
-        final double h = (sorted.length - 1) * q;
-        final int lo = (int) Math.floor(h);
-        if (lo + 1 >= sorted.length) {
-            return sorted[sorted.length - 1];
-        }
-        return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
     }
 
     /** The coverage figures of P under item multiplicities (a bootstrap resample) or none. */

@@ -295,7 +295,7 @@ public final class MmdPermutationTest {
         }
         final double sd = permutations > 1 ? Math.sqrt(ss / (permutations - 1)) : 0.0;
         Arrays.sort(nulls);
-        final double q95 = quantile(nulls, 0.95);
+        final double q95 = Quantiles.type7(nulls, 0.95);
         final double pValue = (1.0 + exceed) / (1.0 + permutations);
         return new MmdResult(obs.mmd2, sigma, fallback,
             pValue, permutations, exceed, mean, sd, q95, p.m, p.size - p.m, d, seed, bandwidthRule());
@@ -1146,15 +1146,5 @@ public final class MmdPermutationTest {
         final double mm = m;
         final double nn = pooled - m;
         return (sxx / (mm * (mm - 1)) + syy / (nn * (nn - 1)) - 2 * sxy / (mm * nn)) / KERNEL_SCALE;
-    }
-
-    /** Quantile of sorted values, linear interpolation between order statistics (type 7). */
-    private static double quantile(double[] sorted, double q) {
-        final double h = (sorted.length - 1) * q;
-        final int lo = (int) Math.floor(h);
-        if (lo + 1 >= sorted.length) {
-            return sorted[sorted.length - 1];
-        }
-        return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
     }
 }

@@ -151,8 +151,8 @@ public final class PairedGainDifference {
         }
         Arrays.sort(deltas);
         final double alpha = 1 - confidence;
-        final double low = ClassifierTwoSampleTest.quantile(deltas, alpha / 2);
-        final double high = ClassifierTwoSampleTest.quantile(deltas, 1 - alpha / 2);
+        final double low = Quantiles.type7(deltas, alpha / 2);
+        final double high = Quantiles.type7(deltas, 1 - alpha / 2);
         // Interpolated ends of equal order statistics can differ in the last bit
         final Interval interval = new Interval(Math.min(low, high), Math.max(low, high), confidence);
         return new PairedGainDifferenceResult(gainA - gainB, gainA, gainB, interval, na, nb, bootstrap, seed);

@@ -198,8 +198,8 @@ public final class RankCorrelation {
             final double[] sorted = Arrays.copyOf(values, defined);
             Arrays.sort(sorted);
             final double alpha = 1 - confidence;
-            interval = new Interval(ClassifierTwoSampleTest.quantile(sorted, alpha / 2),
-                ClassifierTwoSampleTest.quantile(sorted, 1 - alpha / 2), confidence);
+            interval = new Interval(Quantiles.type7(sorted, alpha / 2),
+                Quantiles.type7(sorted, 1 - alpha / 2), confidence);
         }
         return new RankCorrelationResult(method, estimate, interval, n, tiedValues(x), tiedValues(y), bootstrap,
             bootstrap - defined, seed);

@@ -211,10 +211,10 @@ class ClassifierTwoSampleTestTest {
     void quantilesInterpolateLinearly() {
         // numpy.quantile([1, 2, 3, 4], [0.025, 0.5, 0.975]) = [1.075, 2.5, 3.925]  (method='linear')
         final double[] x = {1, 2, 3, 4};
-        assertThat(ClassifierTwoSampleTest.quantile(x, 0.025)).isCloseTo(1.075, within(1e-12));
-        assertThat(ClassifierTwoSampleTest.quantile(x, 0.5)).isCloseTo(2.5, within(1e-12));
-        assertThat(ClassifierTwoSampleTest.quantile(x, 0.975)).isCloseTo(3.925, within(1e-12));
-        assertThat(ClassifierTwoSampleTest.quantile(new double[] {0.7}, 0.975)).isEqualTo(0.7);
+        assertThat(Quantiles.type7(x, 0.025)).isCloseTo(1.075, within(1e-12));
+        assertThat(Quantiles.type7(x, 0.5)).isCloseTo(2.5, within(1e-12));
+        assertThat(Quantiles.type7(x, 0.975)).isCloseTo(3.925, within(1e-12));
+        assertThat(Quantiles.type7(new double[] {0.7}, 0.975)).isEqualTo(0.7);
     }
 
     @Test
