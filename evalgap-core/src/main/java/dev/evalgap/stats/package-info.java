@@ -27,6 +27,11 @@
  *   <li>{@link dev.evalgap.stats.PairedGainDifference}: the difference between two groups' mean
  *       paired gains (difference in differences) with a two-sample bootstrap interval, giving
  *       {@link dev.evalgap.stats.PairedGainDifferenceResult};</li>
+ *   <li>{@link dev.evalgap.stats.CohensKappa} (with {@link dev.evalgap.stats.KappaWeights}),
+ *       {@link dev.evalgap.stats.PercentAgreement}, {@link dev.evalgap.stats.FleissKappa} and
+ *       {@link dev.evalgap.stats.KrippendorffAlpha}: inter-rater agreement, read with
+ *       {@link dev.evalgap.stats.LandisKoch}, with a seeded bootstrap over items from
+ *       {@link dev.evalgap.stats.ItemBootstrap} giving {@link dev.evalgap.stats.AgreementFigure};</li>
  *   <li>{@link dev.evalgap.stats.Interval}: a confidence interval shared by results.</li>
  * </ul>
  */
