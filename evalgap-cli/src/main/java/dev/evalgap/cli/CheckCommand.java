@@ -91,7 +91,7 @@ final class CheckCommand implements Callable<Integer> {
             WorkspaceConfig cfg = ws.config();
             CheckRequest request = new CheckRequest(set, window, cfg.thresholdsOrEmpty(), cfg.policiesOrEmpty(), date,
                     baseline, sample != null ? sample : cfg.gap().sample(),
-                    GapCommand.optionsFrom(cfg, seed, null, null), cfg.gap().bootstrap(), cfg.gap().confidence(), strict);
+                    cfg.gapOptions(seed, null, null), cfg.gap().bootstrap(), cfg.gap().confidence(), strict);
             String model = embedderName != null ? embedderName : cfg.embedding().model();
             result = new CheckAnalysis(ws.store(), () -> new CachingEmbedder(Embedders.create(model), ws.store()),
                     progress).run(request);

@@ -20,6 +20,7 @@ import dev.evalgap.workspace.WorkspaceConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,9 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write demo data under " + dir.resolve("data"), e);
         }
-        Workspace.init(dir);
+        if (Workspace.init(dir)) {
+            configureGate();
+        }
         try (Workspace ws = Workspace.open(dir)) {
             Progress progress = TerminalProgress.forTerminal();
             Ingester ingester = new Ingester(ws.store(), ws.rejectsDir(), progress);
@@ -80,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
                 GapAnalysis analysis = new GapAnalysis(ws.store(), embedder, progress);
                 for (DemoFiles.Week week : List.of(files.weeks().get(0), files.weeks().get(files.weeks().size() - 1))) {
                     gaps.addAll(analysis.run(new GapRequest(SET, week.isoWeek(), cfg.gap().sample(),
-                            GapCommand.optionsFrom(cfg, seed, null, null))));
+                            cfg.gapOptions(seed, null, null))));
                 }
             }
             TerminalProgress.clear(progress);
@@ -91,6 +94,29 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
+        }
+    }
+
+    /**
+     * A new demo workspace gates on every threshold (the template enables only the gap score), so `check`,
+     * the report and the dashboard show the gate failing on the last week; with --embedder, later commands
+     * use the same embedder.
+     */
+    private void configureGate() {
+        Path yaml = dir.resolve(Workspace.CONFIG_FILE);
+        try {
+            String text = Files.readString(yaml)
+                    .replace("  max_gap_score: 0.5 ", "  max_gap_score: 0.3 ")
+                    .replace("  # min_relative_coverage:", "  min_relative_coverage:")
+                    .replace("  # min_offline_online_correlation:", "  min_offline_online_correlation:")
+                    .replace("  # max_overfit_index:", "  max_overfit_index:")
+                    .replace("  # max_expired_case_share:", "  max_expired_case_share:");
+            if (embedderName != null) {
+                text = text.replaceFirst("(?m)^  model: .*$", "  model: " + embedderName);
+            }
+            Files.writeString(yaml, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + yaml, e);
         }
     }
 

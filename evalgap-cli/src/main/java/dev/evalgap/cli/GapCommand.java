@@ -156,15 +156,8 @@ final class GapCommand implements Callable<Integer> {
         return out;
     }
 
-    static GapOptions optionsFrom(WorkspaceConfig cfg, Long seed, Integer permutations, Integer topics) {
-        WorkspaceConfig.Gap g = cfg.gap();
-        return new GapOptions(g.folds(), g.bootstrap(), g.confidence(),
-                permutations != null ? permutations : g.permutations(), topics != null ? topics : g.topics(),
-                seed != null ? seed : cfg.seed());
-    }
-
     private GapOptions options(WorkspaceConfig cfg) {
-        return optionsFrom(cfg, seed, permutations, topics);
+        return cfg.gapOptions(seed, permutations, topics);
     }
 
     static final class EmbedderNames implements Iterable<String> {

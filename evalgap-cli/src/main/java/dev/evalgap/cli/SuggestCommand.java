@@ -74,7 +74,7 @@ final class SuggestCommand implements Callable<Integer> {
         try (Workspace ws = workspace.open()) {
             WorkspaceConfig cfg = ws.config();
             GapRequest request = new GapRequest(set, window, sample != null ? sample : cfg.gap().sample(),
-                    GapCommand.optionsFrom(cfg, seed, null, null));
+                    cfg.gapOptions(seed, null, null));
             Progress progress = TerminalProgress.forTerminal();
             String model = embedderName != null ? embedderName : cfg.embedding().model();
             RefreshSuggestions s;

@@ -2,6 +2,7 @@ package dev.evalgap.cli;
 
 import dev.evalgap.ingest.IngestException;
 import dev.evalgap.store.StoreException;
+import dev.evalgap.server.PortInUseException;
 import dev.evalgap.workspace.WorkspaceException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -14,7 +15,8 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         if (e instanceof WorkspaceException || e instanceof StoreException || e instanceof IngestException
-                || e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
+                || e instanceof IllegalArgumentException || e instanceof UncheckedIOException
+                || e instanceof PortInUseException) {
             cmd.getErr().println("evalgap: " + e.getMessage());
             cmd.getErr().flush();
             return EvalgapCommand.EXIT_USAGE;

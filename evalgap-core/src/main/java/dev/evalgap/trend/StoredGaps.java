@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The stored gap results ({@code results} rows of analysis {@code gap}), read with Jackson as JSON trees. */
-final class StoredGaps {
+public final class StoredGaps {
 
     /** One stored result: its figures for the timeline and the whole JSON tree (for the topic map). */
-    record Stored(GapPoint point, JsonNode json) {
+    public record Stored(GapPoint point, JsonNode json) {
     }
 
     private StoredGaps() {
@@ -24,7 +24,7 @@ final class StoredGaps {
      * @param setName     the eval set
      * @return per window, the newest result comparing {@code setName}
      */
-    static Map<String, Stored> latestByWindow(List<String> newestFirst, String setName) {
+    public static Map<String, Stored> latestByWindow(List<String> newestFirst, String setName) {
         Map<String, Stored> out = new HashMap<>();
         for (String text : newestFirst) {
             JsonNode json;

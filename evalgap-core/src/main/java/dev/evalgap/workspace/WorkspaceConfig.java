@@ -1,6 +1,7 @@
 package dev.evalgap.workspace;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.evalgap.gap.GapOptions;
 import java.util.Map;
 
 /**
@@ -30,6 +31,16 @@ public record WorkspaceConfig(
             @JsonProperty("confidence") double confidence,
             @JsonProperty("permutations") int permutations,
             @JsonProperty("topics") int topics) {
+    }
+
+    /**
+     * The gap parameters of {@code gap:}, with the command line's overrides where given (null = configured).
+     */
+    public GapOptions gapOptions(Long seedOverride, Integer permutationsOverride, Integer topicsOverride) {
+        return new GapOptions(gap.folds(), gap.bootstrap(), gap.confidence(),
+                permutationsOverride != null ? permutationsOverride : gap.permutations(),
+                topicsOverride != null ? topicsOverride : gap.topics(),
+                seedOverride != null ? seedOverride : seed);
     }
 
     /**
