@@ -185,6 +185,9 @@ final class TrendTable {
                     range(r.weighted(), r.interval(), "%.3f"), String.format(Locale.ROOT, "%.3f", r.unweighted()),
                     r.cases(), 100 * r.representedShare(), r.topicsWithCases(), p.topics());
         }
+        if (p.fall() != null) {
+            out.println((p.fall().detected() ? "  FLAG  " : "  weak  ") + p.fall().message());
+        }
     }
 
     private static void printIngested(List<IngestedKpi> kpis, PrintWriter out) {

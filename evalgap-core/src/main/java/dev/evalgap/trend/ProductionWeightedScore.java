@@ -14,6 +14,8 @@ import java.util.List;
  * @param casesByCentroid   scored cases outside the gap's eval sample, given the nearest reproduced centroid
  * @param releases          one weighted score per release with runs, in timeline order
  * @param skipped           why the figure was not computed, or {@code null}
+ * @param fall              the weighted score of the newest release below its earlier peak while the raw
+ *                          score rose, or {@code null} when it did not happen
  */
 public record ProductionWeightedScore(
         String window,
@@ -24,9 +26,10 @@ public record ProductionWeightedScore(
         int casesFromSample,
         int casesByCentroid,
         List<ReleaseWeightedScore> releases,
-        String skipped) {
+        String skipped,
+        WeightedFallFlag fall) {
 
     static ProductionWeightedScore skipped(String reason) {
-        return new ProductionWeightedScore(null, null, null, null, null, 0, 0, List.of(), reason);
+        return new ProductionWeightedScore(null, null, null, null, null, 0, 0, List.of(), reason, null);
     }
 }

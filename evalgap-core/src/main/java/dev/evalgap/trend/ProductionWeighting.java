@@ -39,7 +39,8 @@ import java.util.Map;
  * t (weighted when the traffic carries weights) and \(\bar s_t\) the release's mean score on the
  * cases of t; production in topics without a case cannot be scored and is reported as the
  * unrepresented share. Interval: stratified percentile bootstrap (cases resampled within topics,
- * shares fixed), {@link BootstrapMean#testStratified}.
+ * shares fixed), {@link BootstrapMean#testStratified}. When the newest release's weighted score lies
+ * below an earlier release's while its raw score rose, {@link WeightedFall} raises a flag.
  */
 final class ProductionWeighting {
 
@@ -175,8 +176,10 @@ final class ProductionWeighting {
                 point.window(), setName, point.setVersion(), point.evalSample(), point.productionSample(), gapSeed,
                 embedderId, k, gapSeed, byCentroid == 0 ? ""
                         : "; " + byCentroid + " scored case(s) outside that sample got the nearest centroid's topic");
+        WeightedFallFlag fall = WeightedFall.find(releases, scoresByRelease, topicOfCase, share, point.window(), mean,
+                seed);
         return new ProductionWeightedScore(point.window(), point.setVersion(), embedderId, k, method, fromSample,
-                byCentroid, List.copyOf(releases), null);
+                byCentroid, List.copyOf(releases), null, fall);
     }
 
     /** The items' vectors: their own with {@code embedder == null} (null if one lacks it), else embedded. */

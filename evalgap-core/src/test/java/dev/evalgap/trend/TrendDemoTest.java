@@ -3,6 +3,7 @@ package dev.evalgap.trend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalgap.Progress;
 import dev.evalgap.ResultJson;
 import dev.evalgap.demo.DemoFiles;
@@ -223,6 +224,42 @@ class TrendDemoTest {
             assertThat(r.representedShare()).isLessThan(0.9);
             assertThat(r.interval().contains(r.weighted())).isTrue();
         });
+    }
+
+    /**
+     * Why the demo's weighted score rises with the raw one. With \(\pi_t\) the production shares of the topics
+     * holding a case, normalised to sum 1, \(e_t\) those topics' shares of the cases and \(\bar s_t\) their mean
+     * scores, \(W - R = \sum_t (\pi_t - e_t) \bar s_t\), so \(|W - R| \le TV (\max_t \bar s_t - \min_t \bar s_t)
+     * \le TV\) with \(TV = \frac12 \sum_t |\pi_t - e_t|\), computed here from the stored topic map. Between two
+     * releases, W can fall while R rises by d only if TV times the spread of the topics' score changes exceeds d.
+     * Week 12's new traffic sits in topics with no case, and the rest of it is spread over the topics much as the
+     * suite is, so TV is small and no fall is flagged.
+     */
+    @Test
+    void weightedMinusRawIsBoundedByTheDistanceOfTheTopicMixes() {
+        JsonNode topics = StoredGaps.latestByWindow(store.results("gap"), SET).get("2026-W47").json()
+                .path("figures").path("topics").path("topics");
+        double represented = 0;
+        int cases = 0;
+        for (JsonNode t : topics) {
+            if (t.path("evalItems").asInt() > 0) {
+                represented += t.path("productionShare").asDouble();
+                cases += t.path("evalItems").asInt();
+            }
+        }
+        double tv = 0;
+        for (JsonNode t : topics) {
+            if (t.path("evalItems").asInt() > 0) {
+                tv += Math.abs(t.path("productionShare").asDouble() / represented
+                        - t.path("evalItems").asDouble() / cases) / 2;
+            }
+        }
+        ProductionWeightedScore p = result.productionWeighted();
+        double distance = tv;
+        assertThat(p.releases()).allSatisfy(r -> assertThat(Math.abs(r.weighted() - r.unweighted()))
+                .as("%s: weighted %.4f, raw %.4f, TV %.4f", r.release(), r.weighted(), r.unweighted(), distance)
+                .isLessThanOrEqualTo(distance + 1e-12));
+        assertThat(p.fall()).as("TV %.3f", tv).isNull();
     }
 
     @Test
