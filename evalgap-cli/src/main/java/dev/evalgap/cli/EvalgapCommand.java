@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "evalgap", mixinStandardHelpOptions = true, versionProvider = EvalgapCommand.Version.class,
         description = "Measures how far an LLM eval suite has drifted from production: the gap next to the score.",
         subcommands = {InitCommand.class, IngestCommand.class, GapCommand.class, SuggestCommand.class, DemoCommand.class,
-                TrendCommand.class, SealCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+                TrendCommand.class, SealCommand.class, CheckCommand.class, ReportCommand.class, ServeCommand.class,
+                RatersCommand.class, CommandLine.HelpCommand.class})
 public final class EvalgapCommand {
 
     /** Exit code of a usage or input error, as picocli uses for invalid options (a failed check exits 1). */

@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Read files into the workspace: traffic (production interactions), cases (an eval set), "
-                + "runs (offline scores per release) or kpis (online metrics). JSONL, JSON, CSV or Parquet, "
-                + "optionally gzipped; re-ingesting a file adds nothing.")
+                + "runs (offline scores per release), kpis (online metrics) or ratings (scores of items by human "
+                + "raters and LLM judges). JSONL, JSON, CSV or Parquet, optionally gzipped; re-ingesting a file adds "
+                + "nothing.")
 final class IngestCommand implements Callable<Integer> {
 
     @Spec
@@ -40,7 +41,7 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions workspace;
 
-    @Parameters(index = "0", paramLabel = "STREAM", description = "traffic | cases | runs | kpis")
+    @Parameters(index = "0", paramLabel = "STREAM", description = "traffic | cases | runs | kpis | ratings")
     String stream;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Input files.")
@@ -56,7 +57,7 @@ final class IngestCommand implements Callable<Integer> {
     String onError;
 
     @Option(names = "--default-ts", paramLabel = "TIMESTAMP",
-            description = "Timestamp for traffic records without ts, e.g. 2026-11-18T00:00:00Z.")
+            description = "Timestamp for traffic records (and ratings) without ts, e.g. 2026-11-18T00:00:00Z.")
     String defaultTs;
 
     @Option(names = "--set", paramLabel = "NAME", description = "The eval set (cases only).")
@@ -130,6 +131,10 @@ final class IngestCommand implements Callable<Integer> {
             sb.append(r.merge().newVersion()
                     ? String.format(Locale.ROOT, "; eval set '%s' is now version %d", set, r.merge().version())
                     : String.format(Locale.ROOT, "; eval set '%s' unchanged (version %d)", set, r.merge().version()));
+        }
+        if (r.unusable() > 0) {
+            sb.append(String.format(Locale.ROOT, "%n  %,d rating(s) with a score not readable on its scale: kept and "
+                    + "counted as unusable (evalgap raters lists them)", r.unusable()));
         }
         if (r.rejected() > 0) {
             sb.append(String.format(Locale.ROOT, "%n  %,d rejected record(s) kept with their reasons in %s",

@@ -11,6 +11,8 @@ import java.nio.file.Path;
  * @param rejected    bad records kept in {@code rejectsFile}
  * @param merge       what the store did with the good ones
  * @param rejectsFile where the rejected records are, or null when there are none
+ * @param unusable    ratings stored with a score that could not be read on their scale (0 for other streams)
  */
-public record FileIngest(String file, long records, long rejected, MergeCounts merge, Path rejectsFile) {
+public record FileIngest(String file, long records, long rejected, MergeCounts merge, Path rejectsFile,
+                         long unusable) {
 }

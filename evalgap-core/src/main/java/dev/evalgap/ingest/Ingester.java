@@ -1,6 +1,7 @@
 package dev.evalgap.ingest;
 
 import dev.evalgap.Progress;
+import dev.evalgap.raters.Rating;
 import dev.evalgap.store.EvalCase;
 import dev.evalgap.store.IngestLog;
 import dev.evalgap.store.Interaction;
@@ -24,7 +25,7 @@ import java.util.List;
 /**
  * Reads input files, validates every record and writes the good ones through a {@link Staging}
  * area, so a file is written completely or (with {@link OnError#FAIL} and a bad record) not at all.
- * Traffic, runs and KPIs are written file by file; the files of one eval-set ingest form one set
+ * Traffic, runs, KPIs and ratings are written file by file; the files of one eval-set ingest form one set
  * version together.
  */
 public final class Ingester {
@@ -41,7 +42,7 @@ public final class Ingester {
         this.progress = progress;
     }
 
-    /** Ingests traffic, runs or KPI files, one transaction per file. */
+    /** Ingests traffic, runs, KPI or ratings files, one transaction per file. */
     public List<FileIngest> ingest(List<Path> files, IngestOptions options, OnError onError) {
         if (options.stream() == StreamKind.CASES) {
             throw new IllegalArgumentException("eval cases belong to a set: use ingestCases");
@@ -79,7 +80,7 @@ public final class Ingester {
             }
             var merge = staging.merge(setName, !appendToSet,
                     new IngestLog(source, String.join(",", digests), records, rejected));
-            return new FileIngest(source, records, rejected, merge, rejects);
+            return new FileIngest(source, records, rejected, merge, rejects, 0);
         }
     }
 
@@ -88,7 +89,8 @@ public final class Ingester {
             ReadCounts counts = read(file, options, onError, staging, null);
             var merge = staging.merge(null, false,
                     new IngestLog(file.toString(), counts.sha256(), counts.records(), counts.rejected()));
-            return new FileIngest(file.toString(), counts.records(), counts.rejected(), merge, counts.rejectsFile());
+            return new FileIngest(file.toString(), counts.records(), counts.rejected(), merge, counts.rejectsFile(),
+                    counts.unusable());
         }
     }
 
@@ -99,11 +101,12 @@ public final class Ingester {
             case RUNS -> RecordTable.RUNS;
             case KPIS -> RecordTable.KPIS;
             case CASES -> RecordTable.CASES;
+            case RATINGS -> RecordTable.RATINGS;
         };
         return (Staging<Object>) store.stage(table);
     }
 
-    private record ReadCounts(long records, long rejected, String sha256, Path rejectsFile) {
+    private record ReadCounts(long records, long rejected, String sha256, Path rejectsFile, long unusable) {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -112,6 +115,7 @@ public final class Ingester {
         String sha256 = sha256(file, name);
         RecordParser<?> parser = RecordParser.of(name, options);
         long records = 0;
+        long unusable = 0;
         try (RecordReader reader = RecordReader.open(file, name);
              RejectsFile rejects = new RejectsFile(rejectsDir, options.stream(), name)) {
             while (reader.hasNext()) {
@@ -123,6 +127,9 @@ public final class Ingester {
                     Parsed<?> parsed = parser.parse(record);
                     if (parsed.ok()) {
                         staging.add(parsed.value(), setName, name);
+                        if (parsed.value() instanceof Rating rating && !rating.usable()) {
+                            unusable++;
+                        }
                         error = null;
                     } else {
                         error = parsed.error();
@@ -145,7 +152,7 @@ public final class Ingester {
                 }
             }
             progress.update("reading " + name, records, records);
-            return new ReadCounts(records, rejects.count(), sha256, rejects.pathIfWritten());
+            return new ReadCounts(records, rejects.count(), sha256, rejects.pathIfWritten(), unusable);
         } catch (Exception e) {
             if (e instanceof RuntimeException r) {
                 throw r;

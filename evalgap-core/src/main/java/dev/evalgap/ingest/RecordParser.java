@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  *
  * @param <T> the record type produced
  */
-public abstract sealed class RecordParser<T> permits TrafficParser, CaseParser, RunParser, KpiParser {
+public abstract sealed class RecordParser<T> permits TrafficParser, CaseParser, RunParser, KpiParser,
+        RatingParser {
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern VECTOR_SEPARATOR = Pattern.compile("[\\s,;]+");
@@ -73,6 +74,8 @@ public abstract sealed class RecordParser<T> permits TrafficParser, CaseParser, 
                 return new RunParser(file, options);
             case KPIS:
                 return new KpiParser(file, options);
+            case RATINGS:
+                return new RatingParser(file, options);
             default:
                 throw new AssertionError(options.stream());
         }
@@ -267,6 +270,21 @@ public abstract sealed class RecordParser<T> permits TrafficParser, CaseParser, 
         /** An identifier or label, trimmed; rejects when absent or blank. */
         String requiredId(String field) {
             return requiredText(field).trim();
+        }
+
+        /** A scalar as written, blank included; rejects when absent (or JSON null). */
+        String requiredVerbatim(String field) {
+            Value v = value(field);
+            if (v == null) {
+                throw missing(field);
+            }
+            return scalarText(v, field);
+        }
+
+        /** Rejects the record for {@code field}'s value, quoting it. */
+        Rejected invalid(String field, String reason) {
+            Value v = present(field);
+            return v == null ? missing(field, reason) : reject(v, field, reason);
         }
 
         private String scalarText(Value v, String field) {

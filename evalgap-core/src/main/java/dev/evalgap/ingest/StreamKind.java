@@ -3,7 +3,7 @@ package dev.evalgap.ingest;
 import java.util.List;
 import java.util.Locale;
 
-/** The four kinds of input evalgap ingests, with their canonical field names. */
+/** The kinds of input evalgap ingests, with their canonical field names. */
 public enum StreamKind {
 
     /** Production interactions: {@code ts} and {@code text} required (or {@code messages}). */
@@ -22,7 +22,13 @@ public enum StreamKind {
 
     /** Online KPI values per release and/or window. */
     KPIS("kpis", List.of("metric", "value"),
-            List.of("release", "window", "metric", "value", "n"));
+            List.of("release", "window", "metric", "value", "n")),
+
+    /** Ratings of items by human raters and LLM judges: one score of one item by one rater. */
+    RATINGS("ratings", List.of("item_id", "rater", "score"),
+            List.of("item_id", "rater", "score", "rater_kind", "rater_version", "rubric_version", "scale", "ts",
+                    "anchor", "output_len", "output_model", "output_len_b", "output_model_b", "shown_first",
+                    "contrast_pair", "contrast_side"));
 
     private final String label;
     private final List<String> required;
@@ -34,7 +40,10 @@ public enum StreamKind {
         this.fields = fields;
     }
 
-    /** Lower-case name as used in the CLI and config: {@code traffic}, {@code cases}, {@code runs}, {@code kpis}. */
+    /**
+     * Lower-case name as used in the CLI and config: {@code traffic}, {@code cases}, {@code runs}, {@code kpis},
+     * {@code ratings}.
+     */
     public String label() {
         return label;
     }
@@ -60,6 +69,6 @@ public enum StreamKind {
             }
         }
         throw new IngestException(IngestError.ofConfig(
-                "unknown stream '" + s + "'; valid: traffic, cases, runs, kpis"));
+                "unknown stream '" + s + "'; valid: traffic, cases, runs, kpis, ratings"));
     }
 }

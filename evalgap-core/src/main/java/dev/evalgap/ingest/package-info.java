@@ -1,6 +1,6 @@
 /**
  * Reading and validating the files users already have: production traffic, eval cases, eval results
- * (runs) and online KPIs.
+ * (runs), online KPIs and ratings by human raters and LLM judges.
  *
  * <p>Three steps, each streaming one record at a time:
  * <ol>
@@ -10,8 +10,8 @@
  *   <li>a {@link dev.evalgap.ingest.FieldMapping} says where each canonical field is in the user's
  *       records ({@code --field text=prompt}, dotted paths for nested JSON);</li>
  *   <li>a {@link dev.evalgap.ingest.RecordParser} per stream validates a record into
- *       {@code Interaction}, {@code EvalCase}, {@code RunResult} or {@code KpiObservation}, or rejects
- *       it with an {@link dev.evalgap.ingest.IngestError} of the form
+ *       {@code Interaction}, {@code EvalCase}, {@code RunResult}, {@code KpiObservation} or {@code Rating}, or
+ *       rejects it with an {@link dev.evalgap.ingest.IngestError} of the form
  *       {@code FILE:LINE: field 'ts': not a timestamp ("yesterday")}.</li>
  * </ol>
  * Writing to the store (one transaction per file) and the rejects file is the caller's job. This

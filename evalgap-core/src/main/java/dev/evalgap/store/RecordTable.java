@@ -1,11 +1,12 @@
 package dev.evalgap.store;
 
+import dev.evalgap.raters.Rating;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import org.duckdb.DuckDBAppender;
 
 /**
- * One of the four ingested tables: how a record becomes a row. Column order matches {@link Schema}.
+ * One of the ingested tables: how a record becomes a row. Column order matches {@link Schema}.
  *
  * @param <T> the record type
  */
@@ -46,6 +47,21 @@ public final class RecordTable<T> {
     public static final RecordTable<KpiObservation> KPIS = new RecordTable<>("kpis", (ap, k, set, source) ->
             ap.append(k.id()).append(k.release()).append(k.window()).append(k.metric()).append(k.value())
                     .append(k.n()).append(source));
+
+    public static final RecordTable<Rating> RATINGS = new RecordTable<>("ratings", (ap, r, set, source) -> {
+        ap.append(r.id()).append(r.itemId()).append(r.rater())
+                .append(r.raterKind() == null ? null : r.raterKind().label()).append(r.raterVersion())
+                .append(r.rubricVersion()).append(r.scale().label()).append(r.rawScore()).append(r.label())
+                .append(r.value()).append(r.usable());
+        if (r.ts() == null) {
+            ap.appendNull();
+        } else {
+            ap.append(r.ts().atOffset(ZoneOffset.UTC));
+        }
+        ap.append(r.period()).append(r.anchor()).append(r.outputLength()).append(r.outputModel())
+                .append(r.outputLengthB()).append(r.outputModelB()).append(r.shownFirst()).append(r.contrastPair())
+                .append(r.contrastSide()).append(source);
+    });
 
     private final String name;
     private final RowBinder<T> binder;

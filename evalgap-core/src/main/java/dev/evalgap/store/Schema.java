@@ -2,9 +2,13 @@ package dev.evalgap.store;
 
 import java.util.List;
 
-/** The workspace tables. Bump {@link #VERSION} with every change and add a migration step to {@link Store}. */
+/**
+ * The workspace tables. Bump {@link #VERSION} with every change and add a migration step to {@link Store}.
+ *
+ * <p>History: 1 = traffic, cases, runs, KPIs, results; 2 adds {@code ratings}.
+ */
 final class Schema {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private Schema() {
     }
@@ -34,6 +38,13 @@ final class Schema {
             CREATE TABLE IF NOT EXISTS kpis (
               id VARCHAR NOT NULL, release VARCHAR, time_window VARCHAR, metric VARCHAR NOT NULL, value DOUBLE NOT NULL,
               n BIGINT, source VARCHAR NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS ratings (
+              id VARCHAR NOT NULL, item_id VARCHAR NOT NULL, rater VARCHAR NOT NULL, rater_kind VARCHAR,
+              rater_version VARCHAR, rubric_version VARCHAR, scale VARCHAR NOT NULL, raw_score VARCHAR NOT NULL,
+              label VARCHAR, value DOUBLE, usable BOOLEAN NOT NULL, ts TIMESTAMPTZ, time_window VARCHAR, anchor BOOLEAN,
+              output_len BIGINT, output_model VARCHAR, output_len_b BIGINT, output_model_b VARCHAR, shown_first VARCHAR,
+              contrast_pair VARCHAR, contrast_side VARCHAR, source VARCHAR NOT NULL)""",
             """
             CREATE TABLE IF NOT EXISTS ingests (
               ingested_at TIMESTAMPTZ NOT NULL, stream VARCHAR NOT NULL, source VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,

@@ -1,6 +1,9 @@
 package dev.evalgap.store;
 
 import dev.evalgap.embed.EmbeddingCache;
+import dev.evalgap.raters.RaterKind;
+import dev.evalgap.raters.Rating;
+import dev.evalgap.raters.Scale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -83,6 +86,8 @@ public final class Store implements AutoCloseable, EmbeddingCache {
                         + "): upgrade evalgap");
             }
             if (version < Schema.VERSION) {
+                // Every schema step so far only adds tables (1 -> 2: ratings), so creating the missing
+                // ones migrates an older workspace; a step that changes a table goes here, guarded by version.
                 for (String ddl : Schema.CREATE) {
                     st.execute(ddl);
                 }
@@ -242,15 +247,18 @@ public final class Store implements AutoCloseable, EmbeddingCache {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 double weight = rs.getDouble(5);
+                // wasNull speaks of the last column read: ask before reading any other
+                Double weightOrNull = rs.wasNull() ? null : weight;
                 out.add(new TextItem(rs.getString(1), rs.getString(2), Vectors.fromBytes(rs.getBytes(3)),
-                        rs.getString(4), rs.wasNull() ? null : weight));
+                        rs.getString(4), weightOrNull));
             }
         }
         return out;
     }
 
     public long count(String table) {
-        if (!List.of("traffic", "cases", "runs", "kpis", "embeddings", "results", "ingests").contains(table)) {
+        if (!List.of("traffic", "cases", "runs", "kpis", "ratings", "embeddings", "results", "ingests")
+                .contains(table)) {
             throw new IllegalArgumentException("unknown table " + table);
         }
         try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM " + table)) {
@@ -258,6 +266,30 @@ public final class Store implements AutoCloseable, EmbeddingCache {
         } catch (SQLException e) {
             throw failure("count " + table, e);
         }
+    }
+
+    /** Every rating, usable or not, ordered by scale, item, rater, time (undated first) and id. */
+    public List<Rating> ratings() {
+        List<Rating> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT id, item_id, rater, rater_kind, rater_version, rubric_version, scale, raw_score, label, value,
+                       ts, time_window, anchor, output_len, output_model, output_len_b, output_model_b, shown_first,
+                       contrast_pair, contrast_side
+                FROM ratings ORDER BY scale, item_id, rater, ts NULLS FIRST, id""");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                OffsetDateTime ts = rs.getObject(11, OffsetDateTime.class);
+                out.add(new Rating(rs.getString(1), rs.getString(2), rs.getString(3), RaterKind.parse(rs.getString(4)),
+                        rs.getString(5), rs.getString(6), Scale.parse(rs.getString(7)), rs.getString(8),
+                        rs.getString(9), (Double) rs.getObject(10), ts == null ? null : ts.toInstant(),
+                        rs.getString(12), (Boolean) rs.getObject(13), (Long) rs.getObject(14), rs.getString(15),
+                        (Long) rs.getObject(16), rs.getString(17), rs.getString(18), rs.getString(19),
+                        rs.getString(20)));
+            }
+        } catch (SQLException e) {
+            throw failure("read ratings", e);
+        }
+        return out;
     }
 
     // ---- embedding cache -------------------------------------------------------------------

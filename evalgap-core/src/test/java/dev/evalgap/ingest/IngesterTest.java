@@ -2,11 +2,13 @@ package dev.evalgap.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalgap.Progress;
 import dev.evalgap.store.Store;
+import dev.evalgap.store.TextItem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -188,5 +190,19 @@ class IngesterTest {
         ingester.ingest(List.of(file), options, OnError.FAIL);
         assertThat(store.sampleTraffic("2026-W47", 10, 1)).singleElement()
                 .satisfies(t -> assertThat(t.text()).isEqualTo("second question"));
+    }
+
+    /** A record with a segment but no weight is unweighted (its weight null, not 0: all-zero weights broke the gap). */
+    @Test
+    void segmentWithoutWeightReadsBackAsUnweighted() throws IOException {
+        Path file = write("segments.jsonl", """
+                {"ts": "2026-11-16T09:00:00Z", "text": "with a segment", "segment": "pro"}
+                {"ts": "2026-11-16T09:01:00Z", "text": "weighted", "segment": "pro", "weight": 2.5}
+                {"ts": "2026-11-16T09:02:00Z", "text": "neither"}
+                """);
+        ingester.ingest(List.of(file), IngestOptions.defaults(StreamKind.TRAFFIC), OnError.FAIL);
+        assertThat(store.sampleTraffic("2026-W47", 10, 1)).extracting(TextItem::text, TextItem::segment, TextItem::weight)
+                .containsExactlyInAnyOrder(tuple("with a segment", "pro", null), tuple("weighted", "pro", 2.5),
+                        tuple("neither", null, null));
     }
 }
