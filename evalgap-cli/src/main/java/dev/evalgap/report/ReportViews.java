@@ -15,6 +15,9 @@ import dev.evalgap.embed.Embedders;
 import dev.evalgap.gap.GapRequest;
 import dev.evalgap.gap.Refresh;
 import dev.evalgap.gap.RefreshSuggestions;
+import dev.evalgap.raters.RatersAnalysis;
+import dev.evalgap.raters.RatersRequest;
+import dev.evalgap.raters.Rating;
 import dev.evalgap.seal.SealedTexts;
 import dev.evalgap.trend.StoredGaps;
 import dev.evalgap.trend.Trend;
@@ -31,7 +34,7 @@ import java.util.Optional;
  * The views of the report and the dashboard, each as the JSON the page renders, computed from one
  * open workspace. Nothing is computed that the commands would not compute: the timeline is
  * {@code trend}, the gate is {@code check}, the gap view is the stored {@code gap} result of a window,
- * the candidates are {@code suggest}. Every view passes through {@link SealedMask}.
+ * the candidates are {@code suggest}, the rater view is {@code raters}. Every view passes through {@link SealedMask}.
  */
 public final class ReportViews {
 
@@ -114,6 +117,17 @@ public final class ReportViews {
         return out;
     }
 
+    /** Rater agreement, drift and bias ({@code evalgap raters}); a JSON null when no ratings were ingested. */
+    public JsonNode raters() {
+        List<Rating> ratings = ws.store().ratings();
+        if (ratings.isEmpty()) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        WorkspaceConfig cfg = ws.config();
+        return masked(new RatersAnalysis(new RatersRequest(cfg.gap().bootstrap(), cfg.gap().confidence(), seed()))
+                .run(ratings));
+    }
+
     /** Every view the report shows, for one window of the gap view. */
     public ObjectNode report(String window) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -125,6 +139,7 @@ public final class ReportViews {
             gap(w).ifPresent(g -> gaps.set(w, g));
         }
         out.put("window", window);
+        out.set("raters", raters());
         if (window != null) {
             CheckResult check = checkResult(window);
             out.set("check", masked(check));

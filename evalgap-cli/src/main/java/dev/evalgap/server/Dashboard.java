@@ -59,7 +59,7 @@ public final class Dashboard implements AutoCloseable {
                             + w + "`"))));
             cfg.routes.get("/api/check", ctx -> json(ctx, "check", window(ctx), (v, w) -> v.check(w)));
             cfg.routes.get("/api/candidates", ctx -> json(ctx, "candidates", window(ctx), (v, w) -> v.candidates(w)));
-            cfg.routes.get("/api/raters", ctx -> json(ctx, "raters", null, (v, w) -> JsonNodeFactory.instance.nullNode()));
+            cfg.routes.get("/api/raters", ctx -> json(ctx, "raters", null, (v, w) -> v.raters()));
             cfg.routes.get("/api/report", ctx -> json(ctx, "report", window(ctx), (v, w) -> v.report(w)));
             cfg.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, String.valueOf(e.getMessage())));

@@ -406,17 +406,115 @@
 
   // ---- raters -----------------------------------------------------------------------------------
 
+  function fig(f, d) { return f && isNum(f.estimate) ? num(f.estimate, d === undefined ? 3 : d) + ci(f.interval, d === undefined ? 3 : d) : '–'; }
+  function coef(c) { return c && c.figure ? fig(c.figure) + (c.reading ? ' ' + c.reading : '') : '–'; }
+  function rank(r) { return r && isNum(r.estimate) ? num(r.estimate, 2) + ci(r.interval, 2) + ' (n=' + r.n + ')' : '–'; }
+  function titled(text, node) { return [h('h3', null, [text]), node]; }
+
   function renderRaters(r) {
     var box = clear('raters-body');
     if (!r || !r.ratings) { box.appendChild(muted('No ratings in this workspace (evalgap ingest ratings FILE).')); return; }
-    box.appendChild(h('p', null, [r.ratings + ' ratings' + (isNum(r.unusable) ? ', ' + r.unusable + ' unusable' : '')]));
-    var rows = (r.agreements || []).map(function (a) {
-      return [a.between || a.name || '', a.coefficient || a.statistic || '', num(a.figure ? a.figure.estimate : a.estimate, 3) + ci(a.figure ? a.figure.interval : a.interval),
-        String(a.figure ? a.figure.items : a.items), a.reading || ''];
+    box.appendChild(h('p', null, [r.ratings + ' ratings: ' + r.usable + ' usable, ' + r.unusable + ' unusable (kept and counted, never dropped); intervals: '
+      + r.bootstrapResamples + ' bootstrap resamples over items, seed ' + r.seed]));
+    box.appendChild(table([{ label: 'rater' }, { label: 'kind' }, { label: 'versions' }, { label: 'ratings', num: true }, { label: 'unusable', num: true }, { label: 'items', num: true }],
+      (r.raters || []).map(function (x) { return [x.rater, x.kind, (x.versions || []).join(', '), String(x.ratings), String(x.unusable), String(x.items)]; })));
+    (r.scales || []).forEach(function (sc, i) {
+      var part = h('div', 'scale');
+      part.appendChild(h('h3', null, ['Scale ' + sc.scale + ': ' + sc.items + ' items, ' + sc.ratings + ' ratings, ' + sc.unusable + ' unusable']));
+      var jh = sc.judgesVsHumans || [];
+      if (jh.length) {
+        titled('Judge vs human majority', table([{ label: 'judge vs' }, { label: 'rule' }, { label: 'items', num: true }, { label: 'agreement [95% CI]', num: true },
+          { label: "Cohen's κ [95% CI]", num: true }, { label: 'weighted κ (quadratic)', num: true }],
+          jh.map(function (c) {
+            var a = c.agreement || {};
+            return [a.first + ' vs ' + c.group, c.rule, String(a.items), fig(a.percentAgreement), coef(a.kappa), coef(a.quadraticKappa)];
+          }))).forEach(function (n) { part.appendChild(n); });
+      }
+      var pairs = sc.raterPairs || [];
+      if (pairs.length) {
+        titled('Rater pairs', table([{ label: 'pair' }, { label: 'items', num: true }, { label: 'agreement', num: true }, { label: "Cohen's κ", num: true },
+          { label: 'linear κ', num: true }, { label: "Krippendorff's α", num: true }, { label: 'Spearman', num: true }, { label: 'Kendall', num: true }],
+          pairs.map(function (p) {
+            return [p.first + ' vs ' + p.second, String(p.items), fig(p.percentAgreement), coef(p.kappa), coef(p.linearKappa), coef(p.alpha), rank(p.spearman), rank(p.kendall)];
+          }))).forEach(function (n) { part.appendChild(n); });
+      }
+      var multi = sc.multiRater || [];
+      if (multi.length) {
+        titled('Many raters', table([{ label: 'group' }, { label: 'raters', num: true }, { label: 'items', num: true }, { label: "Krippendorff's α", num: true }, { label: "Fleiss' κ (complete items)", num: true }],
+          multi.map(function (m) { return [m.group, String(m.raters), String(m.items), coef(m.alpha), coef(m.fleissKappa) + ' (' + m.fleissItems + ' items × ' + m.fleissRaters + ')']; })))
+          .forEach(function (n) { part.appendChild(n); });
+      }
+      var periods = sc.byPeriod || [];
+      if (periods.length > 1) {
+        var id = 'raters-chart-' + i;
+        part.appendChild(h('h3', null, ['Mean score per period: judges vs humans']));
+        var div = h('div', 'chart'); div.id = id; part.appendChild(div);
+        part.periods = { id: id, rows: periods };
+      }
+      var versions = sc.byVersion || [];
+      if (versions.length) {
+        titled('By period and version', table([{ label: 'scope' }, { label: 'value' }, { label: 'items', num: true }, { label: 'judge mean', num: true }, { label: 'human mean', num: true }, { label: 'humans α', num: true }],
+          periods.concat(versions).map(function (v) { return [v.scope, v.value, String(v.items), fig(v.judgeMean), fig(v.humanMean), v.humans ? coef(v.humans.alpha) : '–']; })))
+          .forEach(function (n) { part.appendChild(n); });
+      }
+      (sc.changes || []).forEach(function (c) { part.appendChild(h('p', null, [badge('step', 'warn'), ' ' + c])); });
+      var drift = sc.drift;
+      if (drift && drift.steps && drift.steps.length) {
+        titled('Drift attribution on the anchor set', table([{ label: 'from → to' }, { label: 'anchors', num: true }, { label: 'composite', num: true }, { label: 'change [95% CI]', num: true },
+          { label: 'system', num: true }, { label: 'judges', num: true }, { label: 'humans', num: true }, { label: 'attributed to' }],
+          drift.steps.map(function (d) {
+            return [d.from + ' → ' + d.to, String(d.anchorItems), num(d.compositeFrom) + ' → ' + num(d.compositeTo), fig(d.change), fig(d.system), fig(d.judges), fig(d.humans), badge(d.attributedTo || '–', 'warn')];
+          }))).forEach(function (n) { part.appendChild(n); });
+        (drift.method || []).forEach(function (m) { part.appendChild(muted(m)); });
+      }
+      var bias = sc.judgeBias;
+      if (bias) {
+        if ((bias.length || []).length) {
+          titled('Length bias', table([{ label: 'judge' }, { label: 'items', num: true }, { label: 'judge score vs length ρ', num: true }, { label: 'judge − human vs length ρ', num: true },
+            { label: 'human score vs length ρ', num: true }, { label: 'judge picks longer', num: true }, { label: 'humans pick longer', num: true }],
+            bias.length.map(function (b) { return [b.judge, String(b.items), rank(b.judgeScoreVsLength), rank(b.judgeExcessVsLength), rank(b.humanScoreVsLength), fig(b.judgePicksLonger), fig(b.humansPickLonger)]; })))
+            .forEach(function (n) { part.appendChild(n); });
+        }
+        if ((bias.position || []).length) {
+          titled('Position bias', table([{ label: 'judge' }, { label: 'items in both orders', num: true }, { label: 'verdict changes', num: true }, { label: 'first shown wins', num: true }],
+            bias.position.map(function (b) { return [b.judge, String(b.itemsBothOrders), fig(b.verdictChanges), fig(b.firstShownWins)]; })))
+            .forEach(function (n) { part.appendChild(n); });
+        }
+        if ((bias.selfPreference || []).length) {
+          titled('Self-preference', table([{ label: 'judge' }, { label: 'output family' }, { label: 'own family' }, { label: 'items', num: true }, { label: 'judge', num: true }, { label: 'humans', num: true }, { label: 'difference', num: true }],
+            bias.selfPreference.map(function (b) { return [b.judge, b.family, b.ownFamily ? 'yes' : 'no', String(b.items), fig(b.judgeScore), fig(b.humanScore), fig(b.difference)]; })))
+            .forEach(function (n) { part.appendChild(n); });
+        }
+        (bias.notes || []).forEach(function (n) { part.appendChild(muted(n)); });
+      }
+      var hom = sc.homogenization;
+      if (hom && hom.periods && hom.periods.length) {
+        titled('Labeler homogenization', table([{ label: 'period' }, { label: 'raters', num: true }, { label: 'items', num: true }, { label: 'agreement', num: true },
+          { label: 'score variance', num: true }, { label: 'label entropy (bits)', num: true }, { label: 'discrimination', num: true }],
+          hom.periods.map(function (p) { return [p.period, String(p.raters), String(p.items), coef(p.agreement), fig(p.variance), fig(p.entropyBits), fig(p.discrimination) + ' (' + p.contrastPairs + ' pairs)']; })))
+          .forEach(function (n) { part.appendChild(n); });
+        (hom.flags || []).forEach(function (f) { part.appendChild(h('p', null, [badge('flag', 'bad'), ' ' + f])); });
+      }
+      box.appendChild(part);
+      if (part.periods) {
+        var rows = part.periods.rows;
+        var mean = function (f) { return f && isNum(f.estimate) ? f.estimate : null; };
+        chart(part.periods.id).setOption({
+          animation: false, grid: { left: 50, right: 30, top: 40, bottom: 30 },
+          legend: { top: 0, data: ['judges', 'humans'] },
+          xAxis: { type: 'category', data: rows.map(function (x) { return x.value; }) },
+          yAxis: { type: 'value', scale: true },
+          tooltip: { trigger: 'axis', formatter: function (ps) {
+            var x = rows[ps[0].dataIndex];
+            return tooltipLines(x.value, ['judges ' + fig(x.judgeMean), 'humans ' + fig(x.humanMean), x.items + ' items, ' + x.ratings + ' ratings']);
+          } },
+          series: [].concat(
+            banded('judges', '#d92d20', rows.map(function (x) { return mean(x.judgeMean); }), rows.map(function (x) { return x.judgeMean && x.judgeMean.interval; }), true),
+            banded('humans', '#2e5aac', rows.map(function (x) { return mean(x.humanMean); }), rows.map(function (x) { return x.humanMean && x.humanMean.interval; }), true))
+        });
+      }
     });
-    if (rows.length) {
-      box.appendChild(table([{ label: 'between' }, { label: 'coefficient' }, { label: 'estimate [95% CI]', num: true }, { label: 'items', num: true }, { label: 'reading' }], rows));
-    }
+    (r.notes || []).forEach(function (n) { box.appendChild(muted(n)); });
   }
 
   // ---- provenance and start ---------------------------------------------------------------------

@@ -268,6 +268,7 @@ class SealCheckCommandTest {
         runs.add(Cli.run("check", "-w", w));
         runs.add(Cli.run("check", "-w", w, "--window", "2026-W36", "--junit", out.resolve("check.xml").toString()));
         runs.add(Cli.run("check", "-w", w, "--json"));
+        runs.add(Cli.run("report", "-w", w, "--out", out.resolve("report.html").toString(), "--json"));
 
         Cli gapTable = runs.get(4);
         assertThat(gapTable.exitCode()).as(gapTable.err()).isZero();
@@ -276,6 +277,8 @@ class SealCheckCommandTest {
         assertThat(runs.get(8).out()).contains("public vs sealed split (Goodhart gauge): 196 public, 49 sealed cases");
         assertThat(runs.get(10).out()).containsPattern("(PASS|FAIL)  max_overfit_index: overfit index [-+]?0\\.\\d{3}");
         assertThat(runs.get(12).err()).isEmpty();
+        assertThat(runs.get(13).exitCode()).as(runs.get(13).err()).isZero();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("evalgap-data");
 
         List<String> texts = new ArrayList<>();
         for (Cli r : runs) {

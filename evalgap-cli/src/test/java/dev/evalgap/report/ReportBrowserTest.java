@@ -110,6 +110,9 @@ class ReportBrowserTest {
         assertThat(page.locator("#agreement-table").innerText()).contains("thumbs_up_rate").contains("INVERTED");
         assertThat(page.locator("#goodhart-table tbody tr").count()).isEqualTo(8);
         assertThat(page.locator("#gate-table").innerText()).contains("max_gap_score");
+        String raters = page.locator("#raters-body").innerText();
+        assertThat(raters).contains("480 ratings: 479 usable, 1 unusable").contains("Cohen's κ").contains("Krippendorff's α");
+        assertThat(page.locator("#raters-body canvas").count()).as("the judges-vs-humans chart").isPositive();
 
         // drill down: the newest window's most under-covered topic, then its texts
         assertThat(page.locator("#window-select").inputValue()).isEqualTo(DemoWorkspace.LAST);
@@ -124,6 +127,7 @@ class ReportBrowserTest {
         Chromium.screenshotOf(page, "#agreement", name + "-agreement");
         Chromium.screenshotOf(page, "#goodhart", name + "-goodhart");
         Chromium.screenshotOf(page, "#cases", name + "-cases");
+        Chromium.screenshotOf(page, "#raters", name + "-raters");
 
         page.selectOption("#window-select", DemoWorkspace.FIRST);
         page.waitForFunction("() => document.querySelector('#gap-verdict').innerText.startsWith('"
