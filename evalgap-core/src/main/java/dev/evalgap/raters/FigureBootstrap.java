@@ -1,18 +1,17 @@
 package dev.evalgap.raters;
 
+import dev.evalgap.Seeds;
 import dev.evalgap.stats.AgreementFigure;
 import dev.evalgap.stats.ItemBootstrap;
 import dev.evalgap.stats.RankCorrelation;
 import dev.evalgap.stats.RankCorrelationResult;
-import java.nio.charset.StandardCharsets;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The bootstrap behind every interval of the rater report: B resamples of items at one confidence level,
  * each figure with its own seed derived from the analysis seed and the figure's name (e.g.
- * {@code "kappa", "pairwise", "annotator1", "gpt-3.5"}), so a figure keeps its interval when other raters,
- * periods or versions are added. Derivation: FNV-1a (64 bit) over the UTF-8 bytes of the name's parts, each
- * followed by a 0 byte, XOR the seed, then the SplitMix64 finaliser.
+ * {@code "kappa", "pairwise", "annotator1", "gpt-3.5"}) by {@link Seeds}, so a figure keeps its interval when
+ * other raters, periods or versions are added.
  */
 final class FigureBootstrap {
 
@@ -39,17 +38,7 @@ final class FigureBootstrap {
     }
 
     private long derive(Object... parts) {
-        long h = 0xcbf29ce484222325L;
-        for (Object part : parts) {
-            for (byte b : String.valueOf(part).getBytes(StandardCharsets.UTF_8)) {
-                h = (h ^ (b & 0xff)) * 0x100000001b3L;
-            }
-            h *= 0x100000001b3L;
-        }
-        long z = h ^ seed;
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return Seeds.derive(seed, parts);
     }
 
     /** The mean of the drawn items' values; NaN when none is drawn. */

@@ -1,5 +1,6 @@
 package dev.evalgap.trend;
 
+import dev.evalgap.Seeds;
 import dev.evalgap.stats.RankCorrelation;
 import dev.evalgap.stats.RankCorrelationResult;
 import dev.evalgap.stats.WilsonInterval;

@@ -1,5 +1,6 @@
 package dev.evalgap.trend;
 
+import dev.evalgap.Seeds;
 import dev.evalgap.stats.BootstrapMean;
 import dev.evalgap.store.FeedbackCounts;
 import java.util.Map;

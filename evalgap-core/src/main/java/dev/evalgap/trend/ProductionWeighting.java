@@ -2,6 +2,7 @@ package dev.evalgap.trend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalgap.Progress;
+import dev.evalgap.Seeds;
 import dev.evalgap.embed.CachingEmbedder;
 import dev.evalgap.embed.Embedder;
 import dev.evalgap.embed.Embedders;

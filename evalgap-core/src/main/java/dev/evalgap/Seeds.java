@@ -1,4 +1,4 @@
-package dev.evalgap.trend;
+package dev.evalgap;
 
 import java.nio.charset.StandardCharsets;
 
@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
  * are added. Derivation: FNV-1a (64 bit) over the UTF-8 bytes of the parts, each followed by a 0 byte
  * ({@code null} as the byte 1), XOR the seed, then the SplitMix64 finaliser.
  */
-final class Seeds {
+public final class Seeds {
 
     private Seeds() {
     }
 
-    static long derive(long seed, Object... parts) {
+    public static long derive(long seed, Object... parts) {
         long h = 0xcbf29ce484222325L;
         for (Object part : parts) {
             if (part == null) {
