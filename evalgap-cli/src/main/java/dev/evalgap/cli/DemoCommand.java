@@ -15,6 +15,9 @@ import dev.evalgap.ingest.IngestOptions;
 import dev.evalgap.ingest.Ingester;
 import dev.evalgap.ingest.OnError;
 import dev.evalgap.ingest.StreamKind;
+import dev.evalgap.report.ReportFile;
+import dev.evalgap.report.ReportSettings;
+import dev.evalgap.report.ReportViews;
 import dev.evalgap.workspace.Workspace;
 import dev.evalgap.workspace.WorkspaceConfig;
 import java.io.IOException;
@@ -38,6 +41,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     static final String SET = "support";
+    static final String REPORT = "report.html";
 
     @Spec
     CommandSpec spec;
@@ -86,6 +90,8 @@ final class DemoCommand implements Callable<Integer> {
                             cfg.gapOptions(seed, null, null))));
                 }
             }
+            ReportFile.write(new ReportViews(ws, new ReportSettings(SET, seed, ReportSettings.DEFAULT_CANDIDATES),
+                    progress), null, dir.resolve(REPORT));
             TerminalProgress.clear(progress);
             if (json) {
                 out.println(dev.evalgap.ResultJson.write(gaps));
@@ -139,7 +145,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         GapTable.print(gaps, out);
         out.println();
-        out.printf(Locale.ROOT, "workspace: %s — try: ./evalgap gap --workspace %s --set %s --window all%n",
-                dir.toAbsolutePath().normalize(), dir, SET);
+        out.printf(Locale.ROOT, "report: %s (open it in a browser: the score, the gap and the feedback side by side)%n",
+                dir.resolve(REPORT).toAbsolutePath().normalize());
+        out.printf(Locale.ROOT, "workspace: %s — try: ./evalgap gap --workspace %s --set %s --window all, then "
+                + "./evalgap serve --workspace %s%n", dir.toAbsolutePath().normalize(), dir, SET, dir);
     }
 }

@@ -3,15 +3,11 @@ package dev.evalgap.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalgap.Progress;
 import dev.evalgap.ResultJson;
-import dev.evalgap.report.HtmlPage;
+import dev.evalgap.report.ReportFile;
 import dev.evalgap.report.ReportSettings;
 import dev.evalgap.report.ReportViews;
 import dev.evalgap.workspace.Workspace;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,27 +61,15 @@ final class ReportCommand implements Callable<Integer> {
         }
         Progress progress = TerminalProgress.forTerminal();
         ObjectNode data;
-        String subtitle;
         try (Workspace ws = workspace.open()) {
             ReportViews views = new ReportViews(ws, new ReportSettings(set, seed, candidates), progress);
-            String shown = window != null ? window : views.newestGapWindow().orElse(null);
             if (window != null && !views.gapWindows().contains(window)) {
                 throw new ParameterException(spec.commandLine(), "--window " + window + ": no stored gap result; "
                         + "run `evalgap gap --window " + window + "` (windows with one: " + views.gapWindows() + ")");
             }
-            data = views.report(shown);
-            subtitle = "eval set " + views.setName() + (shown == null ? "" : ", " + shown);
+            data = ReportFile.write(views, window, out);
         }
         TerminalProgress.clear(progress);
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(out, HtmlPage.report(subtitle, data), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        }
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
             pw.println(ResultJson.write(data));

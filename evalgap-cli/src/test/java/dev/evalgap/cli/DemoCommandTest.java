@@ -65,6 +65,9 @@ class DemoCommandTest {
         assertThat(first.get("figures").get("mmd").get("pValue").asDouble()).isGreaterThan(0.0);
         assertThat(last.get("verdict").asText()).contains("top under-covered").contains("reorder");
 
+        String report = java.nio.file.Files.readString(dir.resolve("ws").resolve(DemoCommand.REPORT));
+        assertThat(report).as("the demo writes its report").contains("id=\"evalgap-data\"").contains("2026-W47");
+
         Cli again = Cli.run("demo", dir.resolve("ws").toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("(0 new)").contains("2026-W36").contains("2026-W47");
