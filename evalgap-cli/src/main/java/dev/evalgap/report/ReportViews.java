@@ -128,9 +128,20 @@ public final class ReportViews {
                 .run(ratings));
     }
 
+    /** The header: the verdict sentences and the gate of a window (null = no window with a stored gap). */
+    public ObjectNode summary(String window) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("window", window);
+        CheckResult check = window == null ? null : checkResult(window);
+        out.set("verdict", ResultJson.mapper().valueToTree(
+                ReportVerdict.lines(trendResult(), window == null ? null : gap(window).orElse(null), check)));
+        out.set("check", check == null ? JsonNodeFactory.instance.nullNode() : masked(check));
+        return out;
+    }
+
     /** Every view the report shows, for one window of the gap view. */
     public ObjectNode report(String window) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ObjectNode out = summary(window);
         out.set("trend", trend());
         ArrayNode windows = out.putArray("windows");
         gapWindows().forEach(windows::add);
@@ -138,17 +149,8 @@ public final class ReportViews {
         for (String w : gapWindows()) {
             gap(w).ifPresent(g -> gaps.set(w, g));
         }
-        out.put("window", window);
         out.set("raters", raters());
-        if (window != null) {
-            CheckResult check = checkResult(window);
-            out.set("check", masked(check));
-            out.set("candidates", candidates(window));
-            out.set("verdict", ResultJson.mapper().valueToTree(
-                    ReportVerdict.lines(trendResult(), gap(window).orElse(null), check)));
-        } else {
-            out.set("verdict", ResultJson.mapper().valueToTree(ReportVerdict.lines(trendResult(), null, null)));
-        }
+        out.set("candidates", window == null ? JsonNodeFactory.instance.nullNode() : candidates(window));
         return out;
     }
 

@@ -7,7 +7,6 @@ import dev.evalgap.Progress;
 import dev.evalgap.ResultJson;
 import dev.evalgap.report.HtmlPage;
 import dev.evalgap.report.ReportSettings;
-import dev.evalgap.report.ReportVerdict;
 import dev.evalgap.report.ReportViews;
 import dev.evalgap.workspace.Workspace;
 import io.javalin.Javalin;
@@ -50,7 +49,7 @@ public final class Dashboard implements AutoCloseable {
             cfg.routes.get("/assets/app.css", ctx -> asset(ctx, HtmlPage.APP_CSS, "text/css; charset=utf-8"));
             cfg.routes.get("/assets/echarts.min.js",
                     ctx -> asset(ctx, HtmlPage.ECHARTS, "text/javascript; charset=utf-8"));
-            cfg.routes.get("/api/summary", ctx -> json(ctx, "summary", window(ctx), (v, w) -> summary(v, w)));
+            cfg.routes.get("/api/summary", ctx -> json(ctx, "summary", window(ctx), ReportViews::summary));
             cfg.routes.get("/api/trend", ctx -> json(ctx, "trend", null, (v, w) -> v.trend()));
             cfg.routes.get("/api/windows", ctx -> json(ctx, "windows", null,
                     (v, w) -> ResultJson.mapper().valueToTree(v.gapWindows())));
@@ -132,16 +131,6 @@ public final class Dashboard implements AutoCloseable {
 
     private static String window(Context ctx) {
         return ctx.queryParam("window");
-    }
-
-    private static JsonNode summary(ReportViews views, String window) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("window", window);
-        var check = window == null ? null : views.checkResult(window);
-        out.set("verdict", ResultJson.mapper().valueToTree(
-                ReportVerdict.lines(views.trendResult(), window == null ? null : views.gap(window).orElse(null), check)));
-        out.set("check", window == null ? JsonNodeFactory.instance.nullNode() : views.check(window));
-        return out;
     }
 
     private String withViews(String key, Function<ReportViews, String> compute) {
