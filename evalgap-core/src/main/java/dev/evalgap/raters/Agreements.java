@@ -22,17 +22,6 @@ import java.util.TreeMap;
  */
 final class Agreements {
 
-    /** Which figures of a pair to compute. */
-    enum Detail {
-        /** Every figure that applies to the scale. */
-        FULL,
-        /**
-         * Without the rank correlations, whose bootstrap is the costly part (Kendall's τ_b is O(n²) per
-         * resample): for the many slices by period and version, which report κ and α.
-         */
-        HEADLINE
-    }
-
     private final CategoryCodes codes;
     private final FigureBootstrap bootstrap;
 
@@ -46,8 +35,7 @@ final class Agreements {
     }
 
     /** Two sides on the items both rated. */
-    PairAgreement pair(String first, Map<String, Verdict> a, String second, Map<String, Verdict> b, Object scope,
-                       Detail detail) {
+    PairAgreement pair(String first, Map<String, Verdict> a, String second, Map<String, Verdict> b, Object scope) {
         List<String> shared = a.keySet().stream().filter(b::containsKey).sorted().toList();
         int n = shared.size();
         int[] ca = new int[n];
@@ -81,7 +69,7 @@ final class Agreements {
             units[i] = new double[] {alphaValue(xa[i], ca[i]), alphaValue(xb[i], cb[i])};
         }
         Coefficient alpha = alpha(units, "alpha", scope, first, second);
-        boolean ranks = kind().isOrdered() && detail == Detail.FULL;
+        boolean ranks = kind().isOrdered();
         var spearman = ranks ? bootstrap.rank(RankCorrelation.Method.SPEARMAN, xa, xb, "spearman", scope, first, second)
                 : null;
         var kendall = ranks ? bootstrap.rank(RankCorrelation.Method.KENDALL_TAU_B, xa, xb, "kendall", scope, first,
@@ -93,10 +81,10 @@ final class Agreements {
 
     /** A group's consensus against one rater. */
     ConsensusAgreement consensus(VerdictTable table, String group, List<String> groupRaters, String rater,
-                                 Object scope, Detail detail) {
+                                 Object scope) {
         List<String> without = new ArrayList<>();
         Map<String, Verdict> consensus = table.consensus(groupRaters, without);
-        PairAgreement agreement = pair(group + " consensus", consensus, rater, table.of(rater), scope, detail);
+        PairAgreement agreement = pair(group + " consensus", consensus, rater, table.of(rater), scope);
         return new ConsensusAgreement(group, groupRaters.size(), Consensus.rule(kind()), without.size(), agreement);
     }
 

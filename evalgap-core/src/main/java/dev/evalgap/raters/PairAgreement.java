@@ -16,8 +16,7 @@ import dev.evalgap.stats.RankCorrelationResult;
  * @param quadraticKappa   Cohen's κ with quadratic weights (ordinal scales)
  * @param alpha            Krippendorff's α of the two at the scale's level (nominal for binary, nominal
  *                         and pairwise)
- * @param spearman         Spearman's ρ of the scores (ordinal and interval scales; not computed for the slices
- *                         by period and version)
+ * @param spearman         Spearman's ρ of the scores (ordinal and interval scales)
  * @param kendall          Kendall's τ_b of the scores (as Spearman's ρ)
  * @param withoutTies      pairwise: agreement on the items where both named a winner
  */

@@ -55,15 +55,14 @@ public final class RatersAnalysis {
                 String a = raters.get(i);
                 String b = raters.get(j);
                 if (table.of(a).keySet().stream().anyMatch(table.of(b)::containsKey)) {
-                    pairs.add(agreements.pair(a, table.of(a), b, table.of(b), "all", Agreements.Detail.FULL));
+                    pairs.add(agreements.pair(a, table.of(a), b, table.of(b), "all"));
                 }
             }
         }
         List<String> humans = table.raters(RaterKind.HUMAN);
         List<String> judges = table.raters(RaterKind.JUDGE);
         List<ConsensusAgreement> vsHumans = humans.isEmpty() ? List.of()
-                : judges.stream().map(j -> agreements.consensus(table, "human", humans, j, "all",
-                        Agreements.Detail.FULL)).toList();
+                : judges.stream().map(j -> agreements.consensus(table, "human", humans, j, "all")).toList();
         List<MultiRaterAgreement> multi = new ArrayList<>();
         if (humans.size() >= 2) {
             multi.add(agreements.multi(table, "humans", humans, "all"));

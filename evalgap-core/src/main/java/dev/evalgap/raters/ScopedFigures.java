@@ -14,7 +14,8 @@ import java.util.List;
  * @param judgeMean      mean judge score over items (each item the mean of its judges); {@code null} on a
  *                       nominal scale or without judge ratings
  * @param humanMean      the same for the human raters
- * @param judgesVsHumans the human consensus against each judge
+ * @param judgesVsHumans the human consensus against each judge, with every figure of the scale (on ordered
+ *                       scales Spearman's ρ and Kendall's τ_b too)
  * @param humans         agreement among the human raters
  */
 public record ScopedFigures(String scope, String value, int items, int ratings, AgreementFigure judgeMean,
@@ -28,8 +29,7 @@ public record ScopedFigures(String scope, String value, int items, int ratings, 
         Agreements agreements = context.agreements();
         String name = scope + " " + value;
         List<ConsensusAgreement> vs = humans.isEmpty() ? List.of()
-                : judges.stream()
-                .map(j -> agreements.consensus(table, "human", humans, j, name, Agreements.Detail.HEADLINE)).toList();
+                : judges.stream().map(j -> agreements.consensus(table, "human", humans, j, name)).toList();
         return new ScopedFigures(scope, value, table.items().size(), (int) ratings.stream().filter(Rating::usable)
                 .count(),
                 judges.isEmpty() ? null : context.itemMean(table.byItem(judges), "judge mean", name),

@@ -21,9 +21,16 @@ import java.util.SplittableRandom;
  *       numbers of concordant and discordant pairs (a pair tied in x or in y is neither),
  *       \(n_0 = n(n-1)/2\), \(n_1 = \sum_i t_i(t_i-1)/2\) over the groups of tied x values and
  *       \(n_2\) the same for y. This is {@code scipy.stats.kendalltau} (variant {@code 'b'}, its
- *       default) and R's {@code cor(x, y, method = "kendall")}. Counting is by all pairs,
- *       \(O(n^2)\): meant for tens to a few thousand pairs.</li>
+ *       default) and R's {@code cor(x, y, method = "kendall")}. The pairs are not enumerated:
+ *       with \(n_3\) the pairs tied in both x and y, \(n_c - n_d = n_0 - n_1 - n_2 + n_3 - 2 n_d\), and
+ *       \(n_d\) is the number of exchanges of a merge sort by y of the pairs ordered by (x, y) (Knight's
+ *       algorithm [5], with ties as in SciPy's implementation).</li>
  * </ul>
+ *
+ * <p>Cost: the values are ranked once, \(O(n \log n)\); the statistic and every resample then work on
+ * the ranks in arrays allocated once per call, Spearman's \(\rho\) in \(O(n + k)\) (k distinct values)
+ * and Kendall's \(\tau_b\) in \(O(n \log n)\). {@link #test(double[], double[])} costs
+ * \(O(B\, n \log n)\): at n = 1000 and B = 1000 some tens of milliseconds.
  *
  * <p>Interval ({@link #test(double[], double[])}): each of the B resamples (default 1000) draws
  * n pairs with replacement and recomputes the statistic; the interval at confidence
@@ -53,6 +60,8 @@ import java.util.SplittableRandom;
  *       (1993), chapter 13 (percentile intervals). doi:10.1201/9780429246593</li>
  *   <li>R. J. Hyndman and Y. Fan, "Sample quantiles in statistical packages", The American
  *       Statistician 50 (1996) 361–365. doi:10.1080/00031305.1996.10473566</li>
+ *   <li>W. R. Knight, "A computer method for calculating Kendall's tau with ungrouped data", Journal of
+ *       the American Statistical Association 61 (1966) 436–439. doi:10.1080/01621459.1966.10480879</li>
  * </ol>
  */
 public final class RankCorrelation {
@@ -160,7 +169,7 @@ public final class RankCorrelation {
      */
     public double statistic(double[] x, double[] y) {
         validate(x, y);
-        return compute(method, x, y);
+        return compute(method, RankedPairs.of(x, y));
     }
 
     /**
@@ -172,23 +181,19 @@ public final class RankCorrelation {
     public RankCorrelationResult test(double[] x, double[] y) {
         validate(x, y);
         final int n = x.length;
-        final double estimate = compute(method, x, y);
+        final RankedPairs pairs = RankedPairs.of(x, y);
+        final double estimate = compute(method, pairs);
         if (Double.isNaN(estimate)) {
             return new RankCorrelationResult(method, estimate, null, n, tiedValues(x), tiedValues(y), bootstrap,
                 bootstrap, seed);
         }
         final SplittableRandom rng = new SplittableRandom(seed);
         final double[] values = new double[bootstrap];
-        final double[] bx = new double[n];
-        final double[] by = new double[n];
+        final RankedPairs resample = pairs.resampleBuffer();
         int defined = 0;
         for (int r = 0; r < bootstrap; r++) {
-            for (int i = 0; i < n; i++) {
-                final int j = rng.nextInt(n);
-                bx[i] = x[j];
-                by[i] = y[j];
-            }
-            final double v = compute(method, bx, by);
+            resample.drawFrom(pairs, rng);
+            final double v = compute(method, resample);
             if (!Double.isNaN(v)) {
                 values[defined++] = v;
             }
@@ -213,110 +218,8 @@ public final class RankCorrelation {
         Arguments.checkFinite("y", y);
     }
 
-    private static double compute(Method method, double[] x, double[] y) {
-        return method == Method.SPEARMAN ? spearman(x, y) : kendallTauB(x, y);
-    }
-
-    /**
-     * Spearman's \(\rho\) as the Pearson correlation of the midranks.
-     *
-     * @return \(\rho\), or NaN with fewer than 2 pairs or a constant variable
-     */
-    static double spearman(double[] x, double[] y) {
-        final int n = x.length;
-        if (n < 2) {
-            return Double.NaN;
-        }
-        final double[] rx = midranks(x);
-        final double[] ry = midranks(y);
-        // Both rank vectors have mean (n + 1) / 2
-        final double mean = (n + 1) / 2.0;
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < n; i++) {
-            final double dx = rx[i] - mean;
-            final double dy = ry[i] - mean;
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
-        }
-        if (sxx == 0 || syy == 0) {
-            return Double.NaN;
-        }
-        return clamp(sxy / Math.sqrt(sxx * syy));
-    }
-
-    /**
-     * Kendall's \(\tau_b\) by counting all pairs.
-     *
-     * @return \(\tau_b\), or NaN with fewer than 2 pairs or a constant variable
-     */
-    static double kendallTauB(double[] x, double[] y) {
-        final int n = x.length;
-        if (n < 2) {
-            return Double.NaN;
-        }
-        long concordant = 0;
-        long discordant = 0;
-        long tiedX = 0;
-        long tiedY = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                final int sx = Double.compare(x[i], x[j]);
-                final int sy = Double.compare(y[i], y[j]);
-                if (sx == 0) {
-                    tiedX++;
-                }
-                if (sy == 0) {
-                    tiedY++;
-                }
-                if (sx != 0 && sy != 0) {
-                    if (sx == sy) {
-                        concordant++;
-                    } else {
-                        discordant++;
-                    }
-                }
-            }
-        }
-        // n_1 = tiedX and n_2 = tiedY: the pairs tied in x (in y) are exactly sum t(t-1)/2 over tie groups
-        final double n0 = n * (n - 1) / 2.0;
-        final double denominator = Math.sqrt((n0 - tiedX) * (n0 - tiedY));
-        if (denominator == 0) {
-            return Double.NaN;
-        }
-        return clamp((concordant - discordant) / denominator);
-    }
-
-    /**
-     * Ranks 1..n, tied values getting the mean of the ranks they span.
-     *
-     * @param x values, finite
-     * @return the midrank of every value, in input order
-     */
-    static double[] midranks(double[] x) {
-        final int n = x.length;
-        final Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
-        final double[] ranks = new double[n];
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && Double.compare(x[order[j + 1]], x[order[i]]) == 0) {
-                j++;
-            }
-            // positions i..j (0-based) hold ranks i+1..j+1; their mean is (i + j) / 2 + 1
-            final double rank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                ranks[order[k]] = rank;
-            }
-            i = j + 1;
-        }
-        return ranks;
+    private static double compute(Method method, RankedPairs pairs) {
+        return method == Method.SPEARMAN ? pairs.spearman() : pairs.kendallTauB();
     }
 
     /** Number of values equal to another value of the array. */
@@ -330,10 +233,5 @@ public final class RankCorrelation {
             tied += left || right ? 1 : 0;
         }
         return tied;
-    }
-
-    /** Rounding can push a perfect correlation a hair past ±1. */
-    private static double clamp(double r) {
-        return Math.max(-1, Math.min(1, r));
     }
 }

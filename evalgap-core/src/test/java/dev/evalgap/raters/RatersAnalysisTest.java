@@ -170,6 +170,38 @@ class RatersAnalysisTest {
     }
 
     @Test
+    void periodsAndVersionsOfAnOrderedScaleGetRankCorrelations() {
+        // week 1, judge v1: human 1..5, judge 2 1 4 3 5; week 2, judge v2: the judge reverses the order
+        int[] human = {1, 2, 3, 4, 5};
+        int[][] judge = {{2, 1, 4, 3, 5}, {5, 4, 3, 2, 1}};
+        List<Rating> ratings = new ArrayList<>();
+        for (int week = 1; week <= 2; week++) {
+            for (int i = 0; i < human.length; i++) {
+                String item = "w" + week + "-" + i;
+                ratings.add(TestRating.of(item, "h", HUMAN, "ordinal:1-5", human[i]).week(week).build());
+                ratings.add(TestRating.of(item, "j", JUDGE, "ordinal:1-5", judge[week - 1][i]).week(week)
+                        .version("v" + week).build());
+            }
+        }
+        ScaleReport scale = new RatersAnalysis(REQUEST).run(ratings).scales().get(0);
+        PairAgreement week1 = scale.byPeriod().get(0).judgesVsHumans().get(0).agreement();
+        PairAgreement week2 = scale.byPeriod().get(1).judgesVsHumans().get(0).agreement();
+        // week 1: d = (-1, 1, -1, 1, 0), rho = 1 - 6 * 4 / (5 * 24) = 0.8; pairs (1,2) and (3,4) of 10
+        // discordant, tau = (8 - 2) / 10 = 0.6
+        assertThat(week1.spearman().estimate()).isCloseTo(0.8, within(1e-12));
+        assertThat(week1.kendall().estimate()).isCloseTo(0.6, within(1e-12));
+        assertThat(week1.spearman().n()).isEqualTo(5);
+        assertThat(week1.kendall().interval()).isNotNull();
+        assertThat(week2.spearman().estimate()).isEqualTo(-1.0);
+        assertThat(week2.kendall().estimate()).isEqualTo(-1.0);
+        // judge version v1: all human items, v1's judge items: the pairs of week 1
+        ScopedFigures v1 = scale.byVersion().get(0);
+        assertThat(v1.value()).isEqualTo("v1");
+        assertThat(v1.judgesVsHumans().get(0).agreement().kendall().estimate()).isCloseTo(0.6, within(1e-12));
+        assertThat(v1.judgesVsHumans().get(0).agreement().kendall().n()).isEqualTo(5);
+    }
+
+    @Test
     void theSameSeedGivesTheSameReportAndAnotherSeedOtherIntervals() {
         RatersReport a = new RatersAnalysis(REQUEST).run(sixItems());
         assertThat(new RatersAnalysis(REQUEST).run(sixItems())).isEqualTo(a);

@@ -4,12 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.evalgap.stats.RankCorrelation.Method;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RankCorrelationTest {
 
     private static final double EPS = 1e-14;
+    /** Agreement with the all-pairs oracle: the same integer counts, at most a different rounding. */
+    private static final double ORACLE_EPS = 1e-12;
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final RankCorrelation SPEARMAN = RankCorrelation.withDefaults();
     private static final RankCorrelation KENDALL = RankCorrelation.withDefaults().with(Method.KENDALL_TAU_B);
 
@@ -29,7 +45,6 @@ class RankCorrelationTest {
         final double[] y = {1, 3, 2, 4};
         // midranks of x: (1, 2.5, 2.5, 4); centred (-1.5, 0, 0, 1.5) and (-1.5, 0.5, -0.5, 1.5):
         // rho = 4.5 / sqrt(4.5 * 5) = 3 / sqrt(10)
-        assertThat(RankCorrelation.midranks(x)).containsExactly(1, 2.5, 2.5, 4);
         assertThat(SPEARMAN.statistic(x, y)).isCloseTo(3 / Math.sqrt(10), within(EPS));
         // n_c = 5, n_d = 0, n_0 = 6, one pair tied in x (n_1 = 1), n_2 = 0: tau_b = 5 / sqrt(5 * 6)
         assertThat(KENDALL.statistic(x, y)).isCloseTo(5 / Math.sqrt(30), within(EPS));
@@ -125,5 +140,282 @@ class RankCorrelationTest {
             .isInstanceOf(IllegalArgumentException.class).hasMessage("x[1] is not finite (NaN)");
         assertThatThrownBy(() -> SPEARMAN.withBootstrap(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SPEARMAN.withConfidence(1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyInputOfUpToThreePairsMatchesTheAllPairsDefinition() {
+        // all x, y in {0, 1, 2}^n: every pattern of ties, orders and constant variables
+        for (int n = 0; n <= 3; n++) {
+            final int patterns = (int) Math.pow(3, n);
+            for (int px = 0; px < patterns; px++) {
+                for (int py = 0; py < patterns; py++) {
+                    assertMatchesOracle(digits(px, n), digits(py, n));
+                }
+            }
+        }
+    }
+
+    @Test
+    void randomInputsMatchTheAllPairsDefinition() {
+        final SplittableRandom rng = new SplittableRandom(20240611);
+        // 1 distinct value: constant (NaN); 2..5: heavy ties; 0: continuous, no ties
+        final int[] distinctValues = {1, 2, 3, 5, 0};
+        int nan = 0;
+        for (int trial = 0; trial < 1500; trial++) {
+            final int n = rng.nextInt(2, 80);
+            final double[] x = draw(rng, n, distinctValues[trial % distinctValues.length]);
+            final double[] y = draw(rng, n, distinctValues[rng.nextInt(distinctValues.length)]);
+            assertMatchesOracle(x, y);
+            nan += Double.isNaN(KENDALL.statistic(x, y)) ? 1 : 0;
+        }
+        // constant variables were drawn, and not only them
+        assertThat(nan).isPositive().isLessThan(1500);
+        // long inputs, where the merge sort runs many passes over runs of unequal length
+        assertMatchesOracle(draw(rng, 1999, 4), draw(rng, 1999, 6));
+        assertMatchesOracle(draw(rng, 2048, 0), draw(rng, 2048, 0));
+    }
+
+    @Test
+    void permutationsWithoutTiesMatchTheAllPairsDefinition() {
+        final SplittableRandom rng = new SplittableRandom(5);
+        for (int trial = 0; trial < 300; trial++) {
+            final int n = rng.nextInt(2, 120);
+            final double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = i;
+            }
+            final double[] y = x.clone();
+            shuffle(y, rng);
+            assertMatchesOracle(x, y);
+            // without ties, tau_b is tau_a = 1 - 4 n_d / (n (n - 1))
+            assertThat(KENDALL.statistic(x, y))
+                .isCloseTo(1 - 4.0 * allPairs(x, y)[1] / ((double) n * (n - 1)), within(ORACLE_EPS));
+        }
+        // reversed: every pair discordant
+        final double[] up = {1, 2, 3, 4, 5, 6, 7};
+        final double[] down = {7, 6, 5, 4, 3, 2, 1};
+        assertThat(KENDALL.statistic(up, down)).isEqualTo(-1.0);
+    }
+
+    @Test
+    void bootstrapRecomputesTheDefinitionOnPairsDrawnInOrder() {
+        // the interval from resamples drawn as documented (pair rng.nextInt(n), n times per resample) and
+        // computed by the all-pairs oracle; n = 7 with a rare x value also yields undefined resamples
+        final double[][] xs = {
+            {1, 1, 1, 1, 1, 1, 2},
+            {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2, 3, 8, 4, 6, 2, 6, 4, 3}};
+        final double[][] ys = {
+            {1, 2, 2, 3, 1, 2, 3},
+            {2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 9, 0, 4, 5, 2, 3, 5, 3, 6, 0, 2, 8, 7}};
+        final int resamples = 400;
+        final long seed = 17;
+        for (int c = 0; c < xs.length; c++) {
+            final double[] x = xs[c];
+            final double[] y = ys[c];
+            for (final Method m : Method.values()) {
+                final RankCorrelationResult r = RankCorrelation.withDefaults().with(m).withBootstrap(resamples)
+                    .withConfidence(0.9).withSeed(seed).test(x, y);
+                final SplittableRandom rng = new SplittableRandom(seed);
+                final List<Double> defined = new ArrayList<>();
+                final double[] bx = new double[x.length];
+                final double[] by = new double[x.length];
+                for (int b = 0; b < resamples; b++) {
+                    for (int i = 0; i < x.length; i++) {
+                        final int j = rng.nextInt(x.length);
+                        bx[i] = x[j];
+                        by[i] = y[j];
+                    }
+                    final double v = m == Method.SPEARMAN ? spearmanOracle(bx, by) : kendallOracle(bx, by);
+                    if (!Double.isNaN(v)) {
+                        defined.add(v);
+                    }
+                }
+                final double[] sorted = defined.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                assertThat(r.undefinedResamples()).as("%s case %d", m, c).isEqualTo(resamples - sorted.length);
+                assertThat(r.interval().low()).as("%s case %d", m, c)
+                    .isCloseTo(Quantiles.type7(sorted, 0.05), within(ORACLE_EPS));
+                assertThat(r.interval().high()).as("%s case %d", m, c)
+                    .isCloseTo(Quantiles.type7(sorted, 0.95), within(ORACLE_EPS));
+            }
+        }
+    }
+
+    @Test
+    @Tag("scipy")
+    void randomInputsMatchScipy(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3");
+        assumeTrue(python(dir, "import scipy", List.of()).exitCode == 0, "/usr/bin/python3 lacks scipy");
+        final SplittableRandom rng = new SplittableRandom(99);
+        final int[] distinctValues = {2, 3, 5, 0};
+        final List<double[][]> cases = new ArrayList<>();
+        for (int trial = 0; trial < 200; trial++) {
+            final int n = rng.nextInt(2, 150);
+            cases.add(new double[][] {draw(rng, n, distinctValues[trial % distinctValues.length]),
+                draw(rng, n, distinctValues[rng.nextInt(distinctValues.length)])});
+        }
+        cases.add(new double[][] {{1, 2, 3}, {4, 4, 4}});
+        final List<String> lines = new ArrayList<>();
+        for (final double[][] pair : cases) {
+            lines.add(join(pair[0]));
+            lines.add(join(pair[1]));
+        }
+        // scipy.stats.kendalltau(x, y).statistic (variant 'b') and scipy.stats.spearmanr(x, y).statistic
+        final String script = String.join("\n",
+            "import math, sys, warnings",
+            "import scipy.stats as st",
+            "warnings.simplefilter('ignore')",
+            "lines = open(sys.argv[1]).read().split('\\n')",
+            "for i in range(0, len(lines) - 1, 2):",
+            "    x = [float(v) for v in lines[i].split()]",
+            "    y = [float(v) for v in lines[i + 1].split()]",
+            "    out = [st.kendalltau(x, y)[0], st.spearmanr(x, y)[0]]",
+            "    print(' '.join('NaN' if math.isnan(v) else repr(float(v)) for v in out))");
+        final Path data = dir.resolve("pairs.txt");
+        Files.write(data, lines, StandardCharsets.US_ASCII);
+        final PythonRun run = python(dir, script, List.of(data.toString()));
+        assertThat(run.exitCode).as("python stderr: %s", run.stderr).isZero();
+        assertThat(run.stdout).hasSize(cases.size());
+        for (int c = 0; c < cases.size(); c++) {
+            final String[] scipy = run.stdout.get(c).split(" ");
+            final double[] x = cases.get(c)[0];
+            final double[] y = cases.get(c)[1];
+            assertClose(KENDALL.statistic(x, y), Double.parseDouble(scipy[0]), "kendall case " + c);
+            assertClose(SPEARMAN.statistic(x, y), Double.parseDouble(scipy[1]), "spearman case " + c);
+        }
+    }
+
+    private static void assertMatchesOracle(double[] x, double[] y) {
+        final String data = Arrays.toString(x) + " " + Arrays.toString(y);
+        assertClose(KENDALL.statistic(x, y), kendallOracle(x, y), "kendall " + data);
+        assertClose(SPEARMAN.statistic(x, y), spearmanOracle(x, y), "spearman " + data);
+    }
+
+    private static void assertClose(double actual, double expected, String what) {
+        if (Double.isNaN(expected)) {
+            assertThat(actual).as(what).isNaN();
+        } else {
+            assertThat(actual).as(what).isCloseTo(expected, within(ORACLE_EPS));
+        }
+    }
+
+    /** Kendall's tau_b by its definition over all n(n-1)/2 pairs. */
+    private static double kendallOracle(double[] x, double[] y) {
+        final int n = x.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        final long[] counts = allPairs(x, y);
+        final double n0 = n * (n - 1) / 2.0;
+        final double denominator = Math.sqrt((n0 - counts[2]) * (n0 - counts[3]));
+        return denominator == 0 ? Double.NaN : (counts[0] - counts[1]) / denominator;
+    }
+
+    /** Concordant, discordant, tied in x, tied in y (a pair tied in both counts in both). */
+    private static long[] allPairs(double[] x, double[] y) {
+        final long[] counts = new long[4];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = i + 1; j < x.length; j++) {
+                final int sx = Double.compare(x[i], x[j]);
+                final int sy = Double.compare(y[i], y[j]);
+                if (sx == 0 || sy == 0) {
+                    counts[2] += sx == 0 ? 1 : 0;
+                    counts[3] += sy == 0 ? 1 : 0;
+                } else {
+                    counts[sx == sy ? 0 : 1]++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Spearman's rho as the Pearson correlation of midranks found by counting smaller and equal values. */
+    private static double spearmanOracle(double[] x, double[] y) {
+        final int n = x.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        final double[] rx = midranksByCounting(x);
+        final double[] ry = midranksByCounting(y);
+        final double mx = Arrays.stream(rx).average().orElseThrow();
+        final double my = Arrays.stream(ry).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (rx[i] - mx) * (ry[i] - my);
+            sxx += (rx[i] - mx) * (rx[i] - mx);
+            syy += (ry[i] - my) * (ry[i] - my);
+        }
+        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+    }
+
+    /** Midrank of x_i: 1 + #{j: x_j < x_i} + (#{j: x_j = x_i} - 1) / 2. */
+    private static double[] midranksByCounting(double[] x) {
+        final double[] ranks = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            int smaller = 0;
+            int equal = 0;
+            for (final double v : x) {
+                smaller += Double.compare(v, x[i]) < 0 ? 1 : 0;
+                equal += Double.compare(v, x[i]) == 0 ? 1 : 0;
+            }
+            ranks[i] = 1 + smaller + (equal - 1) / 2.0;
+        }
+        return ranks;
+    }
+
+    /** n values among {@code distinct} levels (1..distinct, unevenly likely), or continuous when 0. */
+    private static double[] draw(SplittableRandom rng, int n, int distinct) {
+        final double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = distinct == 0 ? rng.nextGaussian()
+                : 1 + Math.min(rng.nextInt(distinct), rng.nextInt(distinct));
+        }
+        return v;
+    }
+
+    /** The n base-3 digits of {@code pattern}. */
+    private static double[] digits(int pattern, int n) {
+        final double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = pattern % 3;
+            pattern /= 3;
+        }
+        return d;
+    }
+
+    private static void shuffle(double[] v, SplittableRandom rng) {
+        for (int i = v.length - 1; i > 0; i--) {
+            final int j = rng.nextInt(i + 1);
+            final double t = v[i];
+            v[i] = v[j];
+            v[j] = t;
+        }
+    }
+
+    private static String join(double[] v) {
+        final StringBuilder line = new StringBuilder();
+        for (final double d : v) {
+            line.append(line.length() == 0 ? "" : " ").append(d); // Double.toString round-trips exactly
+        }
+        return line.toString();
+    }
+
+    private record PythonRun(int exitCode, List<String> stdout, String stderr) {
+    }
+
+    private static PythonRun python(Path dir, String script, List<String> args)
+        throws IOException, InterruptedException {
+        final List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "-c", script));
+        command.addAll(args);
+        final Path out = Files.createTempFile(dir, "python", ".out");
+        final Path err = Files.createTempFile(dir, "python", ".err");
+        final Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+            .start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return new PythonRun(-1, List.of(), "timed out");
+        }
+        return new PythonRun(p.exitValue(), Files.readAllLines(out), Files.readString(err));
     }
 }
