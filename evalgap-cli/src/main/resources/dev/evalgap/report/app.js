@@ -453,8 +453,13 @@
       }
       var versions = sc.byVersion || [];
       if (versions.length) {
-        titled('By period and version', table([{ label: 'scope' }, { label: 'value' }, { label: 'items', num: true }, { label: 'judge mean', num: true }, { label: 'human mean', num: true }, { label: 'humans α', num: true }],
-          periods.concat(versions).map(function (v) { return [v.scope, v.value, String(v.items), fig(v.judgeMean), fig(v.humanMean), v.humans ? coef(v.humans.alpha) : '–']; })))
+        titled('By period and version', table([{ label: 'scope' }, { label: 'value' }, { label: 'items', num: true }, { label: 'judge mean', num: true }, { label: 'human mean', num: true },
+          { label: 'judge vs human majority κ', num: true }, { label: 'Spearman ρ', num: true }, { label: 'humans α', num: true }],
+          periods.concat(versions).map(function (v) {
+            var jh = (v.judgesVsHumans || [])[0];
+            var a = jh ? jh.agreement : null;
+            return [v.scope, v.value, String(v.items), fig(v.judgeMean), fig(v.humanMean), a ? coef(a.kappa) : '–', a ? rank(a.spearman) : '–', v.humans ? coef(v.humans.alpha) : '–'];
+          })))
           .forEach(function (n) { part.appendChild(n); });
       }
       (sc.changes || []).forEach(function (c) { part.appendChild(h('p', null, [badge('step', 'warn'), ' ' + c])); });
