@@ -1,5 +1,6 @@
 package dev.evalgap.report;
 
+import dev.evalgap.cli.Cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,14 +58,14 @@ final class DemoWorkspace {
         if (dir == null) {
             try {
                 Path d = Files.createTempDirectory("evalgap-browser-demo").resolve("ws");
-                Commands.run("demo", d.toString(), "--embedder", "hashing");
+                Cli.ok("demo", d.toString(), "--embedder", "hashing");
                 for (String w : new String[] {FIRST, MIDDLE, LAST}) {
-                    Commands.run("gap", "-w", d.toString(), "--set", "support", "--window", w, "--permutations", "200");
+                    Cli.ok("gap", "-w", d.toString(), "--set", "support", "--window", w, "--permutations", "200");
                 }
-                Commands.run("seal", "-w", d.toString(), "--set", "support", "--fraction", "0.2", "--seed", "7");
+                Cli.ok("seal", "-w", d.toString(), "--set", "support", "--fraction", "0.2", "--seed", "7");
                 Path ratings = d.resolve("ratings.jsonl");
                 Files.writeString(ratings, ratings());
-                Commands.run("ingest", "ratings", "-w", d.toString(), ratings.toString());
+                Cli.ok("ingest", "ratings", "-w", d.toString(), ratings.toString());
                 dir = d;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

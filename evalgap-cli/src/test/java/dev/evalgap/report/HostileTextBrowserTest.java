@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import dev.evalgap.cli.Cli;
 import dev.evalgap.server.Dashboard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ class HostileTextBrowserTest {
     @BeforeAll
     static void workspace() throws IOException {
         ws = dir.resolve("ws");
-        Commands.run("init", ws.toString());
+        Cli.ok("init", ws.toString());
         Path yaml = ws.resolve("evalgap.yaml");
         Files.writeString(yaml, Files.readString(yaml).replaceFirst("(?m)^  model: .*$", "  model: hashing"));
         ObjectMapper json = new ObjectMapper();
@@ -87,10 +87,10 @@ class HostileTextBrowserTest {
         Files.writeString(dir.resolve("cases.jsonl"), cases);
         Files.writeString(dir.resolve("runs.jsonl"), runs);
         Files.writeString(dir.resolve("traffic.jsonl"), traffic);
-        Commands.run("ingest", "traffic", "-w", ws.toString(), dir.resolve("traffic.jsonl").toString());
-        Commands.run("ingest", "cases", "-w", ws.toString(), "--set", "support", dir.resolve("cases.jsonl").toString());
-        Commands.run("ingest", "runs", "-w", ws.toString(), dir.resolve("runs.jsonl").toString());
-        Commands.run("gap", "-w", ws.toString(), "--set", "support", "--window", "all", "--permutations", "100");
+        Cli.ok("ingest", "traffic", "-w", ws.toString(), dir.resolve("traffic.jsonl").toString());
+        Cli.ok("ingest", "cases", "-w", ws.toString(), "--set", "support", dir.resolve("cases.jsonl").toString());
+        Cli.ok("ingest", "runs", "-w", ws.toString(), dir.resolve("runs.jsonl").toString());
+        Cli.ok("gap", "-w", ws.toString(), "--set", "support", "--window", "all", "--permutations", "100");
         chromium = new Chromium();
     }
 
@@ -104,7 +104,7 @@ class HostileTextBrowserTest {
     @Test
     void reportRendersHostileTextsAsText() {
         Path file = dir.resolve("report.html");
-        Commands.run("report", "-w", ws.toString(), "--out", file.toString(), "--candidates", "30");
+        Cli.ok("report", "-w", ws.toString(), "--out", file.toString(), "--candidates", "30");
         exercise(chromium.open(file.toUri().toString()), "xss-report");
     }
 
@@ -127,9 +127,7 @@ class HostileTextBrowserTest {
         hover(page, "#timeline-chart");
         page.locator("#timeline details summary").click();
 
-        List<String> shown = new ArrayList<>();
-        shown.add(page.locator("body").innerText());
-        String all = String.join("\n", shown);
+        String all = page.locator("body").innerText();
         assertThat(all).as("hostile texts are shown as text").contains("<img src=x onerror=")
                 .contains("<script>window.__xss='script'</script>").contains(HOSTILE_RELEASE);
         Chromium.screenshot(page, name);

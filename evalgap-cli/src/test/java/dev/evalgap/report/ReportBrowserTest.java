@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import dev.evalgap.ResultJson;
+import dev.evalgap.cli.Cli;
 import dev.evalgap.server.Dashboard;
 import dev.evalgap.store.EvalCase;
 import dev.evalgap.workspace.Workspace;
@@ -49,7 +50,7 @@ class ReportBrowserTest {
     @Test
     void demoReportShowsEveryViewOffline() throws Exception {
         Path file = Chromium.SCREENSHOTS.resolve("report.html");
-        String json = Commands.run("report", "-w", ws.toString(), "--out", file.toString(), "--candidates", "12",
+        String json = Cli.ok("report", "-w", ws.toString(), "--out", file.toString(), "--candidates", "12",
                 "--json");
         String html = Files.readString(file);
         assertThat(html).doesNotContain("src=\"http").doesNotContain("href=\"http").contains("Content-Security-Policy");
