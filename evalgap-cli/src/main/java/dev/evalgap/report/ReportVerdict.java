@@ -59,23 +59,22 @@ public final class ReportVerdict {
         ReleaseTrend last = scored.get(scored.size() - 1);
         double scoreFrom = first.offline().mean();
         double scoreTo = last.offline().mean();
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "The offline score %s from %.2f (%s) to %.2f (%s)",
-                verb(scoreFrom, scoreTo, "rose", "fell"), scoreFrom, first.release(), scoreTo, last.release()));
+        StringBuilder s = new StringBuilder("The offline score " + move(scoreFrom, first.release(), scoreTo,
+                last.release(), "%.2f", 1, "rose", "fell"));
         List<String> against = new ArrayList<>();
         if (gaps.size() >= 2) {
             WindowTrend g0 = gaps.get(0);
             WindowTrend g1 = gaps.get(gaps.size() - 1);
             double from = g0.gap().gapScore();
             double to = g1.gap().gapScore();
-            against.add(String.format(Locale.ROOT, "the gap to production %s from %.2f (%s) to %.2f (%s)",
-                    verb(from, to, "grew", "shrank"), from, g0.window(), to, g1.window()));
+            against.add("the gap to production " + move(from, g0.window(), to, g1.window(), "%.2f", 1, "grew",
+                    "shrank"));
         }
         Rate up0 = first.online() == null ? null : first.online().thumbsUp();
         Rate up1 = last.online() == null ? null : last.online().thumbsUp();
         if (up0 != null && up1 != null && up0.n() > 0 && up1.n() > 0) {
-            against.add(String.format(Locale.ROOT, "the thumbs-up rate %s from %.0f%% (n=%d) to %.0f%% (n=%d)",
-                    verb(up0.value(), up1.value(), "rose", "fell"), 100 * up0.value(), up0.n(), 100 * up1.value(),
-                    up1.n()));
+            against.add("the thumbs-up rate " + move(up0.value(), "n=" + up0.n(), up1.value(), "n=" + up1.n(), "%.0f%%",
+                    100, "rose", "fell"));
         }
         if (!against.isEmpty()) {
             s.append(" while ").append(String.join(" and ", against));
@@ -99,11 +98,10 @@ public final class ReportVerdict {
         }
         ReleaseWeightedScore a = w.releases().get(0);
         ReleaseWeightedScore b = w.releases().get(w.releases().size() - 1);
-        return java.util.Optional.of(String.format(Locale.ROOT, "Re-weighted to the topic mix of %s's production, the "
-                        + "offline score %s from %.2f (%s) to %.2f (%s); unweighted it %s from %.2f to %.2f.",
-                w.window(), verb(a.weighted(), b.weighted(), "rose", "fell"), a.weighted(), a.release(),
-                b.weighted(), b.release(), verb(a.unweighted(), b.unweighted(), "rose", "fell"), a.unweighted(),
-                b.unweighted()));
+        return java.util.Optional.of("Re-weighted to the topic mix of " + w.window() + "'s production, the offline "
+                + "score " + move(a.weighted(), a.release(), b.weighted(), b.release(), "%.2f", 1, "rose", "fell")
+                + "; unweighted it " + move(a.unweighted(), a.release(), b.unweighted(), b.release(), "%.2f", 1, "rose",
+                "fell") + ".");
     }
 
     private static String gate(CheckResult check) {
@@ -117,7 +115,14 @@ public final class ReportVerdict {
                 failed.size(), check.checks().size(), String.join("; ", failed));
     }
 
-    private static String verb(double from, double to, String up, String down) {
-        return to - from > STEADY ? up : from - to > STEADY ? down : "stayed";
+    /** "rose from 0.62 (r1) to 0.86 (r8)", or "stayed at 0.62 (r1 to r8)"; values shown as {@code scale * value}. */
+    private static String move(double from, String fromLabel, double to, String toLabel, String format, double scale,
+                               String up, String down) {
+        String a = String.format(Locale.ROOT, format, scale * from);
+        String b = String.format(Locale.ROOT, format, scale * to);
+        if (Math.abs(to - from) <= STEADY) {
+            return "stayed at " + b + " (" + fromLabel + " to " + toLabel + ")";
+        }
+        return (to > from ? up : down) + " from " + a + " (" + fromLabel + ") to " + b + " (" + toLabel + ")";
     }
 }
