@@ -79,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
             ingests.add(ingester.ingestCases(SET, List.of(files.cases()), options(StreamKind.CASES), OnError.FAIL,
                     false));
             ingests.addAll(ingester.ingest(List.of(files.runs()), options(StreamKind.RUNS), OnError.FAIL));
+            ingests.addAll(ingester.ingest(List.of(files.ratings()), options(StreamKind.RATINGS), OnError.FAIL));
 
             WorkspaceConfig cfg = ws.config();
             String model = embedderName != null ? embedderName : cfg.embedding().model();

@@ -112,7 +112,7 @@ class ReportBrowserTest {
         assertThat(page.locator("#goodhart-table tbody tr").count()).isEqualTo(8);
         assertThat(page.locator("#gate-table").innerText()).contains("max_gap_score");
         String raters = page.locator("#raters-body").innerText();
-        assertThat(raters).contains("480 ratings: 479 usable, 1 unusable").contains("Cohen's κ").contains("Krippendorff's α");
+        assertThat(raters).contains("3360 ratings: 3357 usable, 3 unusable").contains("Cohen's κ").contains("Krippendorff's α");
         assertThat(page.locator("#raters-body canvas").count()).as("the judges-vs-humans chart").isPositive();
 
         // drill down: the newest window's most under-covered topic, then its texts

@@ -14,6 +14,9 @@ import java.util.List;
  * @param truth          gzip JSONL of the generator's ground truth per traffic record ({@code id},
  *                       {@code week}, {@code intent}, {@code group}, {@code register}, {@code satisfied});
  *                       not something a real log has: for checking what evalgap finds
+ * @param ratings        JSONL of human and LLM-judge ratings ({@code ordinal:1-5}) of a weekly sample of the
+ *                       live release's answers and of a fixed anchor set; the judge is upgraded silently in
+ *                       week 9 to a version that rewards length
  * @param seed           the seed everything was drawn from
  * @param weeks          the ISO weeks of traffic, in order
  * @param releases       release names in deployment order ({@code r1} … {@code r8})
@@ -23,12 +26,14 @@ import java.util.List;
  * @param trafficRecords number of lines in {@code traffic}
  * @param caseCount      number of lines in {@code cases}
  * @param runRecords     number of lines in {@code runs}
+ * @param ratingRecords  number of lines in {@code ratings}
  */
 public record DemoFiles(
         Path traffic,
         Path cases,
         Path runs,
         Path truth,
+        Path ratings,
         long seed,
         List<Week> weeks,
         List<String> releases,
@@ -37,7 +42,8 @@ public record DemoFiles(
         Event policyChange,
         int trafficRecords,
         int caseCount,
-        int runRecords) {
+        int runRecords,
+        int ratingRecords) {
 
     public DemoFiles {
         weeks = List.copyOf(weeks);

@@ -1,5 +1,6 @@
 package dev.evalgap.demo;
 
+import dev.evalgap.Seeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ public final class DemoScenario {
     public static final String CASES_FILE = "cases.jsonl";
     public static final String RUNS_FILE = "runs.jsonl";
     public static final String TRUTH_FILE = "truth.jsonl.gz";
+    public static final String RATINGS_FILE = "ratings.jsonl";
 
     private static final DemoScenario DEFAULT = new DemoScenario(DEFAULT_SEED);
 
@@ -57,8 +59,8 @@ public final class DemoScenario {
     }
 
     /**
-     * Writes {@value #TRAFFIC_FILE}, {@value #CASES_FILE}, {@value #RUNS_FILE} and
-     * {@value #TRUTH_FILE} into {@code dir} (created if missing; existing files are replaced).
+     * Writes {@value #TRAFFIC_FILE}, {@value #CASES_FILE}, {@value #RUNS_FILE}, {@value #TRUTH_FILE} and
+     * {@value #RATINGS_FILE} into {@code dir} (created if missing; existing files are replaced).
      */
     public DemoFiles generate(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -76,11 +78,15 @@ public final class DemoScenario {
                 new FeedbackModel()).generate(trafficRng);
         List<DemoCase> cases = new CaseBuilder(vocabulary, styler, expander).build(traffic, casesRng);
         List<RunScorer.RunRecord> runs = new RunScorer().score(cases, timeline.releaseNames(), runsRng);
+        // a stream of its own, not a split of root: the other files stay as they were before ratings existed
+        List<RatingsGenerator.RatingRecord> ratings = new RatingsGenerator(timeline)
+                .generate(new SplittableRandom(Seeds.derive(seed, "demo", "ratings")));
 
         Path trafficPath = dir.resolve(TRAFFIC_FILE);
         Path casesPath = dir.resolve(CASES_FILE);
         Path runsPath = dir.resolve(RUNS_FILE);
         Path truthPath = dir.resolve(TRUTH_FILE);
+        Path ratingsPath = dir.resolve(RATINGS_FILE);
         CompletableFuture<Void> truthWritten = CompletableFuture.runAsync(() -> {
             try {
                 DemoWriter.truth(truthPath, traffic);
@@ -91,6 +97,7 @@ public final class DemoScenario {
         DemoWriter.traffic(trafficPath, traffic);
         DemoWriter.cases(casesPath, cases);
         DemoWriter.runs(runsPath, runs);
+        DemoWriter.ratings(ratingsPath, ratings);
         try {
             truthWritten.join();
         } catch (CompletionException e) {
@@ -100,9 +107,9 @@ public final class DemoScenario {
             throw e;
         }
 
-        return new DemoFiles(trafficPath, casesPath, runsPath, truthPath, seed, weeks(traffic),
+        return new DemoFiles(trafficPath, casesPath, runsPath, truthPath, ratingsPath, seed, weeks(traffic),
                 timeline.releaseNames(), timeline.releases(), timeline.featureLaunch(), timeline.policyChange(),
-                traffic.size(), cases.size(), runs.size());
+                traffic.size(), cases.size(), runs.size(), ratings.size());
     }
 
     private static List<DemoFiles.Week> weeks(List<TrafficRecord> traffic) {

@@ -88,6 +88,33 @@ final class DemoWriter {
         }
     }
 
+    static void ratings(Path path, List<RatingsGenerator.RatingRecord> ratings) throws IOException {
+        try (JsonLines out = JsonLines.create(path, false)) {
+            for (RatingsGenerator.RatingRecord r : ratings) {
+                out.line(g -> {
+                    g.writeStringField("item_id", r.itemId());
+                    g.writeStringField("rater", r.rater());
+                    g.writeStringField("rater_kind", r.raterKind());
+                    g.writeStringField("rater_version", r.raterVersion());
+                    g.writeStringField("rubric_version", RatingsGenerator.RUBRIC);
+                    g.writeStringField("scale", RatingsGenerator.SCALE);
+                    if (r.score() != null) {
+                        g.writeNumberField("score", r.score());
+                    } else {
+                        g.writeStringField("score", r.reply());
+                    }
+                    g.writeStringField("ts", r.ts().toString());
+                    g.writeBooleanField("anchor", r.anchor());
+                    g.writeNumberField("output_len", r.outputLength());
+                    if (r.contrastPair() != null) {
+                        g.writeStringField("contrast_pair", r.contrastPair());
+                        g.writeStringField("contrast_side", r.contrastSide());
+                    }
+                });
+            }
+        }
+    }
+
     private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
         g.writeArrayFieldStart(field);
         for (String v : values) {
