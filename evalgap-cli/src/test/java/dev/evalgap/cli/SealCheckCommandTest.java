@@ -166,7 +166,9 @@ class SealCheckCommandTest {
         assertThat(first.out())
                 .contains("window 2026-W36; releases live up to it: r1;")
                 .containsPattern("PASS  max_gap_score: gap score 0\\.\\d{3} .* <= 0\\.300")
-                .containsPattern("PASS  min_relative_coverage: relative coverage 1\\.\\d{3} .* >= 0\\.800")
+                // as good as a production sample: the interval reaches 1
+                .containsPattern("PASS  min_relative_coverage: relative coverage \\d\\.\\d{3} \\[\\d\\.\\d{3}, 1\\.\\d{3}\\] "
+                        + ">= 0\\.800")
                 .contains("SKIP  min_offline_online_correlation[thumbs_up_rate]: offline-online correlation not "
                         + "available: thumbs_up_rate: 1 release(s) r1 with an offline score and the KPI")
                 .contains("PASSED: 9 check(s), 0 failed, 6 skipped");
@@ -274,7 +276,7 @@ class SealCheckCommandTest {
         assertThat(gapTable.exitCode()).as(gapTable.err()).isZero();
         assertThat(gapTable.out()).contains("gap: eval set 'support' v2").contains("texts withheld (sealed split)");
         assertThat(runs.get(6).exitCode()).as(runs.get(6).err()).isZero();
-        assertThat(runs.get(8).out()).contains("public vs sealed split (Goodhart gauge): 196 public, 49 sealed cases");
+        assertThat(runs.get(8).out()).contains("public vs sealed split (Goodhart gauge): 202 public, 50 sealed cases");
         assertThat(runs.get(10).out()).containsPattern("(PASS|FAIL)  max_overfit_index: overfit index [-+]?0\\.\\d{3}");
         assertThat(runs.get(12).err()).isEmpty();
         assertThat(runs.get(13).exitCode()).as(runs.get(13).err()).isZero();

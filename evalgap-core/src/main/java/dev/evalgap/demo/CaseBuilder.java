@@ -72,8 +72,9 @@ final class CaseBuilder {
                     r.register()));
         }
 
-        // 2. hand-written: clean phrasings of core and niche intents, written in launch week
+        // 2. hand-written: clean phrasings of core, delivery and niche intents, written in launch week
         List<Intent> expected = new ArrayList<>(vocabulary.intents(IntentGroup.CORE));
+        expected.addAll(vocabulary.intents(IntentGroup.DELIVERY));
         expected.addAll(vocabulary.intents(IntentGroup.NICHE));
         shuffle(expected, rng);
         for (int i = 0; i < HANDWRITTEN; i++) {

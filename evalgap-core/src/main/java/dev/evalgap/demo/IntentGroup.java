@@ -6,8 +6,14 @@ import java.util.Locale;
 enum IntentGroup {
     /** "What can you do" and chit-chat: common at launch, fading as users learn the assistant. */
     EXPLORATORY,
-    /** The stable bulk of support requests (orders, returns, payments, account, products ...). */
+    /** The stable bulk of support requests (returns, payments, account, products ...). */
     CORE,
+    /**
+     * "Where is my parcel" and what went wrong with it (order tracking, delivery problems): a core
+     * request the suite holds in its week-1 proportion, until a carrier-delay wave from week 8 makes it
+     * a large share of the traffic.
+     */
+    DELIVERY,
     /** A long tail of rarer requests that grows as users trust the assistant with more. */
     NICHE,
     /** The Auto-Reorder feature, launched in week 7: absent before, a large share by week 12. */

@@ -19,6 +19,7 @@ final class MessageStyler {
     private static final Map<IntentGroup, double[]> REGISTER_ODDS = new EnumMap<>(Map.of(
             IntentGroup.EXPLORATORY, new double[] {40, 35, 15, 7, 3},
             IntentGroup.CORE, new double[] {28, 35, 15, 13, 9},
+            IntentGroup.DELIVERY, new double[] {60, 35, 3, 2, 0},
             IntentGroup.NICHE, new double[] {20, 40, 20, 15, 5},
             IntentGroup.FEATURE, new double[] {25, 35, 15, 15, 10},
             IntentGroup.POLICY, new double[] {15, 27, 8, 22, 28}));

@@ -9,9 +9,11 @@ import java.util.SplittableRandom;
  * The share of each intent group among the requests that open a conversation, week by week:
  * <ul>
  *   <li>exploratory: 16% in week 1, fading linearly to under 3% in week 12;</li>
- *   <li>niche long tail: 3.5% growing to about 12%;</li>
- *   <li>feature (Auto-Reorder): 0 before week 7, then 3.5, 7, 10, 13, 15.5, 18%;</li>
- *   <li>policy (refund policy v3): 0 before week 9, then 5, 8.5, 11, 13%;</li>
+ *   <li>niche long tail: 3.5% growing to 9%;</li>
+ *   <li>delivery (tracking, delivery problems): 15% until week 7, the launch week's share the suite was
+ *       sampled at; then a carrier-delay wave lifts it to 20, 25, 30, 34, 38%;</li>
+ *   <li>feature (Auto-Reorder): 0 before week 7, then 4, 8, 11, 14, 17, 19%;</li>
+ *   <li>policy (refund policy v3): 0 before week 9, then 5, 9, 12, 13%;</li>
  *   <li>core: the rest.</li>
  * </ul>
  * Within a group an intent is drawn by its vocabulary weight. Follow-up turns (rephrasing after
@@ -20,8 +22,9 @@ import java.util.SplittableRandom;
  */
 final class WeeklyMix {
 
-    private static final double[] FEATURE = {0, 0, 0, 0, 0, 0, 0.035, 0.07, 0.10, 0.13, 0.155, 0.18};
-    private static final double[] POLICY = {0, 0, 0, 0, 0, 0, 0, 0, 0.05, 0.085, 0.11, 0.13};
+    private static final double[] DELIVERY = {0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.20, 0.25, 0.30, 0.34, 0.38};
+    private static final double[] FEATURE = {0, 0, 0, 0, 0, 0, 0.04, 0.08, 0.11, 0.14, 0.17, 0.19};
+    private static final double[] POLICY = {0, 0, 0, 0, 0, 0, 0, 0, 0.05, 0.09, 0.12, 0.13};
 
     private final Map<IntentGroup, List<Intent>> intents = new EnumMap<>(IntentGroup.class);
 
@@ -42,11 +45,12 @@ final class WeeklyMix {
         }
         return switch (group) {
             case EXPLORATORY -> 0.16 - 0.012 * (week - 1);
-            case NICHE -> 0.035 + 0.0075 * (week - 1);
+            case NICHE -> 0.035 + 0.005 * (week - 1);
+            case DELIVERY -> DELIVERY[week - 1];
             case FEATURE -> FEATURE[week - 1];
             case POLICY -> POLICY[week - 1];
             case CORE -> 1 - share(IntentGroup.EXPLORATORY, week) - share(IntentGroup.NICHE, week)
-                    - FEATURE[week - 1] - POLICY[week - 1];
+                    - DELIVERY[week - 1] - FEATURE[week - 1] - POLICY[week - 1];
         };
     }
 

@@ -83,7 +83,8 @@ class TrendDemoTest {
             assertThat(o.cases()).isEqualTo(demo.caseCount());
             assertThat(o.mean()).isCloseTo(targets[i], within(0.0005));
             assertThat(o.interval().contains(o.mean())).isTrue();
-            assertThat(o.interval().width()).isBetween(0.01, 0.06);
+            // r8 is bimodal (the delivery cases it broke near 0.25, the rest near 0.95), so its interval is the widest
+            assertThat(o.interval().width()).isBetween(0.01, 0.07);
             assertThat(o.graders()).containsExactly("judge:gpt-4o-2024-08-06/rubric-v3");
             assertThat(o.byTag()).isNotEmpty().allSatisfy(t -> assertThat(t.cases()).isPositive());
             if (i > 0) {
@@ -227,13 +228,16 @@ class TrendDemoTest {
     }
 
     /**
-     * Why the demo's weighted score rises with the raw one. With \(\pi_t\) the production shares of the topics
+     * How far the weighted score can move from the raw one. With \(\pi_t\) the production shares of the topics
      * holding a case, normalised to sum 1, \(e_t\) those topics' shares of the cases and \(\bar s_t\) their mean
      * scores, \(W - R = \sum_t (\pi_t - e_t) \bar s_t\), so \(|W - R| \le TV (\max_t \bar s_t - \min_t \bar s_t)
      * \le TV\) with \(TV = \frac12 \sum_t |\pi_t - e_t|\), computed here from the stored topic map. Between two
      * releases, W can fall while R rises by d only if TV times the spread of the topics' score changes exceeds d.
-     * Week 12's new traffic sits in topics with no case, and the rest of it is spread over the topics much as the
-     * suite is, so TV is small and no fall is flagged.
+     * r8 breaks the delivery cases, about 15% of the suite, while week 12's carrier-delay wave makes delivery nearly
+     * 40% of the traffic: W falls from r7 to r8 while R rises. With these 8 hashing topics, delivery requests share
+     * topics with other requests, so the fall is diluted (−0.031 [−0.072, +0.012], not detected); the default
+     * model's 30 topics separate them and detect it (the CLI's DemoCommandTest). Every case is scored in r7 and
+     * r8, so the paired changes are exactly the differences of the two releases' scores.
      */
     @Test
     void weightedMinusRawIsBoundedByTheDistanceOfTheTopicMixes() {
@@ -259,7 +263,15 @@ class TrendDemoTest {
         assertThat(p.releases()).allSatisfy(r -> assertThat(Math.abs(r.weighted() - r.unweighted()))
                 .as("%s: weighted %.4f, raw %.4f, TV %.4f", r.release(), r.weighted(), r.unweighted(), distance)
                 .isLessThanOrEqualTo(distance + 1e-12));
-        assertThat(p.fall()).as("TV %.3f", tv).isNull();
+        WeightedFallFlag fall = p.fall();
+        ReleaseWeightedScore r7 = p.releases().get(6);
+        ReleaseWeightedScore r8 = p.releases().get(7);
+        assertThat(fall).as("TV %.3f", tv).isNotNull();
+        assertThat(fall.fromRelease()).isEqualTo("r7");
+        assertThat(fall.toRelease()).isEqualTo("r8");
+        assertThat(fall.pairedCases()).isEqualTo(demo.caseCount());
+        assertThat(fall.weightedChange()).isNegative().isCloseTo(r8.weighted() - r7.weighted(), within(1e-9));
+        assertThat(fall.rawChange()).isPositive().isCloseTo(r8.unweighted() - r7.unweighted(), within(1e-9));
     }
 
     @Test
