@@ -96,6 +96,9 @@ public final class ReportVerdict {
         if (w == null || w.releases() == null || w.releases().size() < 2) {
             return java.util.Optional.empty();
         }
+        if (w.fall() != null && w.fall().detected()) {
+            return java.util.Optional.of(w.fall().message());
+        }
         ReleaseWeightedScore a = w.releases().get(0);
         ReleaseWeightedScore b = w.releases().get(w.releases().size() - 1);
         return java.util.Optional.of("Re-weighted to the topic mix of " + w.window() + "'s production, the offline "
