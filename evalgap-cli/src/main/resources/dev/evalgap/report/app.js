@@ -153,6 +153,13 @@
       [{ name: 'Relative coverage', type: 'line', data: cov, connectNulls: true, itemStyle: { color: '#7a5af8' }, lineStyle: { type: 'dashed' } }],
       banded('Thumbs-up rate', '#079455', up, iv(function (w) { return w.online && w.online.thumbsUp && w.online.thumbsUp.interval; })),
       [{ name: 'Retry rate', type: 'line', data: retry, itemStyle: { color: '#dc6803' }, lineStyle: { type: 'dotted' } }]);
+    // gaps measured in a few weeks only: a faint dashed joint, so the line does not pass for weekly measurements
+    var measured = gap.filter(function (v) { return v !== null; }).length;
+    if (measured < labels.length / 2) {
+      series[3].lineStyle = { width: 1.5, type: 'dashed', opacity: 0.5 };
+      series[6].lineStyle = { width: 1.5, type: 'dashed', opacity: 0.5 };
+      series[3].symbolSize = 9;
+    }
     series[0].markLine = {
       symbol: 'none', silent: true, lineStyle: { color: '#98a2b3', type: 'solid' },
       label: { formatter: function (p) { return p.name; }, position: 'end' },
