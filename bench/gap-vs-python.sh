@@ -5,6 +5,9 @@
 # Target: evalgap <= 1/3 of the reference's wall time and <= 1/2 of its peak memory.
 #
 # usage: bench/gap-vs-python.sh [SIZE] [PAIR]      (defaults: 5000 shift)
+#   EVALGAP_JAR             the jar to run (default evalgap-cli/target/evalgap.jar, built when missing)
+#   EVALGAP_BENCH_JAVA_OPTS JVM options (default -Xmx640m -XX:+UseParallelGC, plus the class-data-sharing
+#                           archive the build makes next to the jar, evalgap.jsa, when it is there)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${EVALGAP_SHARED:-$root/../shared}"
@@ -25,8 +28,13 @@ if [ ! -f "$a" ]; then
   /usr/bin/python3 "$shared/bench/make_vectors.py" --out "$out" --sizes "$size" >/dev/null
 fi
 
-jar="$root/evalgap-cli/target/evalgap.jar"
+jar="${EVALGAP_JAR:-$root/evalgap-cli/target/evalgap.jar}"
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+archive="${jar%.jar}.jsa"
+cds=""
+# -Xlog: a stale archive's warning goes to stderr, never into the JSON on stdout
+[ -f "$archive" ] && cds="-XX:SharedArchiveFile=$archive -Xlog:disable -Xlog:all=warning:stderr"
+java_opts="${EVALGAP_BENCH_JAVA_OPTS:--Xmx640m -XX:+UseParallelGC $cds}"
 
 measure() { # label, json-out, command...
   local label="$1" json="$2"; shift 2
@@ -38,9 +46,10 @@ measure() { # label, json-out, command...
 read -r py_wall py_rss < <(measure python "$out/python.json" \
   /usr/bin/python3 "$shared/bench/drift_peer.py" "$a" "$b" --perms 1000 --k 20 --seed 0)
 read -r jv_wall jv_rss < <(measure evalgap "$out/evalgap.json" \
-  java ${EVALGAP_BENCH_JAVA_OPTS:--Xmx640m -XX:+UseParallelGC} -jar "$jar" gap --vectors "$a" "$b" \
+  java $java_opts -jar "$jar" gap --vectors "$a" "$b" \
   --permutations 1000 --topics 20 --seed 0 --json)
 
+echo "evalgap: java $java_opts -jar $jar"
 /usr/bin/python3 - "$out/python.json" "$out/evalgap.json" "$py_wall" "$py_rss" "$jv_wall" "$jv_rss" <<'PY'
 import json, sys
 py, jv = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))['figures']

@@ -3,6 +3,7 @@ package dev.evalgap.stats;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * k-means clustering of the rows of a matrix: seeded k-means++ initialisation and Lloyd
@@ -28,7 +29,10 @@ import java.util.SplittableRandom;
  *       as \(\lVert x\rVert^2 + \lVert c\rVert^2 - 2\,x\cdot c\), with the dot products in
  *       {@code float} and the rest in {@code double}. The sums of every cluster's rows are kept
  *       in {@code double} and updated by the rows that change cluster; centroids are stored as
- *       {@code float}.</li>
+ *       {@code float}. Rows are skipped whose bounds prove that their centroid cannot change
+ *       (Hamerly's bounds [6], widened by the rounding of the computed distances), so the labels
+ *       are exactly those of computing every distance; after the first few iterations most rows
+ *       are skipped (60% over a 20-cluster fit of 10,000 rows of 384).</li>
  *   <li><b>Empty clusters</b>: a centroid left without rows is moved onto the row farthest from
  *       its own centroid (the farthest rows go to the empty clusters in ascending cluster order;
  *       a row is not taken from a cluster it is the only member of), as scikit-learn does.</li>
@@ -80,6 +84,8 @@ import java.util.SplittableRandom;
  *   <li>P. J. Rousseeuw, "Silhouettes: a graphical aid to the interpretation and validation of
  *       cluster analysis", Journal of Computational and Applied Mathematics 20 (1987) 53–65.
  *       doi:10.1016/0377-0427(87)90125-7</li>
+ *   <li>G. Hamerly, "Making k-means even faster", Proceedings of the 2010 SIAM International
+ *       Conference on Data Mining 130–140. doi:10.1137/1.9781611972801.12</li>
  * </ol>
  */
 public final class KMeans {
@@ -124,10 +130,12 @@ public final class KMeans {
     static final String ASSIGN_DIMENSION = "rows have dimension %d, centroids %d";
 
     private static final KMeans DEFAULT = new KMeans(DEFAULT_K, Init.K_MEANS_PLUS_PLUS, DEFAULT_N_INIT,
-        DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, DEFAULT_SEED, DEFAULT_THREADS);
+        DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, DEFAULT_SEED, DEFAULT_THREADS, true);
 
     /** Partial sums of the centroid update are kept for at most this many fixed groups of blocks. */
     private static final int MAX_GROUPS = 16;
+    /** Relative slack on the distance bounds, far above the rounding of their own arithmetic. */
+    private static final double BOUND_MARGIN = 1e-9;
 
     private final int k;
     private final Init init;
@@ -136,8 +144,11 @@ public final class KMeans {
     private final double tolerance;
     private final long seed;
     private final int threads;
+    /** Whether assignment steps skip the rows whose bounds prove their centroid (see {@link Lloyd}). */
+    private final boolean pruning;
 
-    private KMeans(int k, Init init, int nInit, int maxIterations, double tolerance, long seed, int threads) {
+    private KMeans(int k, Init init, int nInit, int maxIterations, double tolerance, long seed, int threads,
+                   boolean pruning) {
         this.k = k;
         this.init = init;
         this.nInit = nInit;
@@ -145,6 +156,7 @@ public final class KMeans {
         this.tolerance = tolerance;
         this.seed = seed;
         this.threads = threads;
+        this.pruning = pruning;
     }
 
     /**
@@ -163,7 +175,7 @@ public final class KMeans {
      */
     public KMeans withK(int clusters) {
         return new KMeans(Arguments.checkAtLeast("k", 1, clusters), init, nInit, maxIterations, tolerance, seed,
-            threads);
+            threads, pruning);
     }
 
     /**
@@ -172,7 +184,7 @@ public final class KMeans {
      */
     public KMeans withInit(Init method) {
         return new KMeans(k, Objects.requireNonNull(method, "init"), nInit, maxIterations, tolerance, seed,
-            threads);
+            threads, pruning);
     }
 
     /**
@@ -181,7 +193,7 @@ public final class KMeans {
      */
     public KMeans withNInit(int runs) {
         return new KMeans(k, init, Arguments.checkAtLeast("nInit", 1, runs), maxIterations, tolerance, seed,
-            threads);
+            threads, pruning);
     }
 
     /**
@@ -190,7 +202,7 @@ public final class KMeans {
      */
     public KMeans withMaxIterations(int iterations) {
         return new KMeans(k, init, nInit, Arguments.checkAtLeast("maxIterations", 1, iterations), tolerance,
-            seed, threads);
+            seed, threads, pruning);
     }
 
     /**
@@ -203,7 +215,7 @@ public final class KMeans {
         if (!(relative >= 0 && relative < Double.POSITIVE_INFINITY)) {
             throw Arguments.error("tolerance must be finite and >= 0, got %s", relative);
         }
-        return new KMeans(k, init, nInit, maxIterations, relative, seed, threads);
+        return new KMeans(k, init, nInit, maxIterations, relative, seed, threads, pruning);
     }
 
     /**
@@ -211,7 +223,7 @@ public final class KMeans {
      * @return a copy with this seed
      */
     public KMeans withSeed(long s) {
-        return new KMeans(k, init, nInit, maxIterations, tolerance, s, threads);
+        return new KMeans(k, init, nInit, maxIterations, tolerance, s, threads, pruning);
     }
 
     /**
@@ -219,7 +231,18 @@ public final class KMeans {
      * @return a copy using up to n threads
      */
     public KMeans withThreads(int n) {
-        return new KMeans(k, init, nInit, maxIterations, tolerance, seed, Arguments.checkAtLeast("threads", 1, n));
+        return new KMeans(k, init, nInit, maxIterations, tolerance, seed, Arguments.checkAtLeast("threads", 1, n),
+            pruning);
+    }
+
+    /**
+     * For tests: a copy whose assignment steps compute every row's distances (plain Lloyd), which
+     * must give the same result.
+     *
+     * @return a copy without pruning
+     */
+    KMeans withoutPruning() {
+        return new KMeans(k, init, nInit, maxIterations, tolerance, seed, threads, false);
     }
 
     /** @return the number of clusters */
@@ -270,7 +293,8 @@ public final class KMeans {
             throw Arguments.error(K_TOO_LARGE, k, k, x.length);
         }
         final Data data = new Data(x, d, threads);
-        final Run best = bestOf(data, k, init, nInit, maxIterations, tolerance * data.meanVariance, seed, threads);
+        final Run best = bestOf(data, k, init, nInit, maxIterations, tolerance * data.meanVariance, seed, threads,
+            pruning);
         return new KMeansResult(k, best.labels, best.centers, best.inertia, best.iterations, seed, nInit);
     }
 
@@ -336,7 +360,7 @@ public final class KMeans {
         ParallelTasks.run(count, threads, () -> i -> {
             final int kk = kHigh - i;
             labels[kk - kMin] = bestOf(data, kk, Init.K_MEANS_PLUS_PLUS, CHOOSE_K_N_INIT,
-                DEFAULT_MAX_ITERATIONS, tol, fitSeed, 1).labels;
+                DEFAULT_MAX_ITERATIONS, tol, fitSeed, 1, true).labels;
         });
         final double[] silhouettes = silhouettes(data, labels, kMin, threads);
         int best = 0;
@@ -554,13 +578,17 @@ public final class KMeans {
     private static final class Scratch {
         final float[][] out = BlockedDots.newOutput();
         final double[] best = new double[BlockedDots.BLOCK];
+        final double[] second = new double[BlockedDots.BLOCK];
         final int[] arg = new int[BlockedDots.BLOCK];
-        final int[] previous = new int[BlockedDots.BLOCK];
+        /** Rows of a block (offsets) still to assign. */
+        final int[] rows = new int[BlockedDots.BLOCK];
+        /** Those rows, transposed; allocated on first use. */
+        float[][] gathered;
     }
 
     /** Best of {@code runs} runs, whole runs spread over the threads when there are several. */
     private static Run bestOf(Data data, int k, Init init, int runs, int maxIterations, double tol, long seed,
-                              int threads) {
+                              int threads, boolean pruning) {
         final SplittableRandom root = new SplittableRandom(seed);
         final long[] seeds = new long[runs];
         for (int r = 0; r < runs; r++) {
@@ -568,10 +596,11 @@ public final class KMeans {
         }
         final Run[] done = new Run[runs];
         if (runs >= 2 && threads >= 2) {
-            ParallelTasks.run(runs, threads, () -> r -> done[r] = run(data, k, init, maxIterations, tol, seeds[r], 1));
+            ParallelTasks.run(runs, threads,
+                () -> r -> done[r] = run(data, k, init, maxIterations, tol, seeds[r], 1, pruning));
         } else {
             for (int r = 0; r < runs; r++) {
-                done[r] = run(data, k, init, maxIterations, tol, seeds[r], threads);
+                done[r] = run(data, k, init, maxIterations, tol, seeds[r], threads, pruning);
             }
         }
         Run best = done[0];
@@ -584,14 +613,14 @@ public final class KMeans {
     }
 
     /** One initialisation followed by Lloyd iterations. */
-    private static Run run(Data data, int k, Init init, int maxIterations, double tol, long seed, int threads) {
+    private static Run run(Data data, int k, Init init, int maxIterations, double tol, long seed, int threads,
+                           boolean pruning) {
         final SplittableRandom rng = new SplittableRandom(seed);
         float[][] centers = init == Init.K_MEANS_PLUS_PLUS
             ? plusPlus(data, k, rng, threads)
             : randomRows(data, k, rng);
         final int n = data.n;
-        final int d = data.d;
-        final Lloyd lloyd = new Lloyd(data, k);
+        final Lloyd lloyd = new Lloyd(data, k, threads, pruning);
         final int[] previous = new int[n];
         Arrays.fill(previous, -1);
         int iterations = 0;
@@ -601,13 +630,13 @@ public final class KMeans {
             final float[][] updated = lloyd.update(centers);
             double shift = 0;
             boolean moved = false;
+            final double[] shifts = new double[k];
             for (int c = 0; c < k; c++) {
-                for (int j = 0; j < d; j++) {
-                    final double e = (double) updated[c][j] - centers[c][j];
-                    shift += e * e;
-                    moved |= Float.floatToIntBits(updated[c][j]) != Float.floatToIntBits(centers[c][j]);
-                }
+                shift = addSquaredShift(shift, updated[c], centers[c]);
+                shifts[c] = Math.sqrt(addSquaredShift(0, updated[c], centers[c]));
+                moved |= !Arrays.equals(updated[c], centers[c]);
             }
+            lloyd.moved(shifts);
             centers = updated;
             iterations = it + 1;
             if (Arrays.equals(lloyd.labels, previous)) {
@@ -627,6 +656,15 @@ public final class KMeans {
         }
         return new Run(lloyd.labels, centers, inertia(data, centers, lloyd.labels, lloyd.groups, threads),
             iterations);
+    }
+
+    /** s plus the squared Euclidean distance between a and b, added coordinate by coordinate. */
+    private static double addSquaredShift(double s, float[] a, float[] b) {
+        for (int j = 0; j < a.length; j++) {
+            final double e = (double) a[j] - b[j];
+            s += e * e;
+        }
+        return s;
     }
 
     /** What an assignment step does to the per-group cluster sums. */
@@ -652,54 +690,163 @@ public final class KMeans {
         final double[][][] sums;
         final int[][] counts;
         final int[] labels;
+        /**
+         * Per row, once every row has been assigned: an upper bound on the Euclidean distance to
+         * its centroid and a lower bound on the distance to every other centroid [6], both
+         * covering the rounding of the computed distances.
+         */
+        final double[] upper;
+        final double[] lower;
+        /** Whether the bounds hold for the current centroids (after the first assignment). */
+        private boolean bounded;
+        private final boolean pruning;
+        private final Scratch[] scratch;
 
-        Lloyd(Data data, int k) {
+        Lloyd(Data data, int k, int threads, boolean pruning) {
             this.data = data;
             this.k = k;
             this.groups = Math.min(MAX_GROUPS, data.blocks);
             this.sums = new double[groups][k][data.d];
             this.counts = new int[groups][k];
             this.labels = new int[data.n];
+            this.upper = new double[data.n];
+            this.lower = new double[data.n];
+            this.pruning = pruning;
+            this.scratch = new Scratch[Math.min(threads, groups)];
+            for (int t = 0; t < scratch.length; t++) {
+                scratch[t] = new Scratch();
+            }
         }
 
         /**
          * Assignment step: the nearest centroid of every row; the per-group sums and counts of
-         * every cluster are updated as {@code mode} says.
+         * every cluster are updated as {@code mode} says. Once bounds exist, a row whose upper
+         * bound lies below its lower bound by more than the rounding of the computed distances
+         * keeps its centroid without computing a distance (Hamerly's test [6]): the computed
+         * distances would pick the same centroid, so the labels are exactly Lloyd's.
          */
         void assign(float[][] centers, Sums mode, int threads) {
             final double[] cc = squaredNorms(centers);
-            final int d = data.d;
+            double largest = 0;
+            for (final double v : cc) {
+                largest = Math.max(largest, v);
+            }
+            final double centerNorm = Math.sqrt(largest);
+            final double factor = BlockedDots.errorFactor(data.d);
+            final boolean skip = pruning && bounded;
+            final AtomicInteger workers = new AtomicInteger();
             ParallelTasks.run(groups, threads, () -> {
-                final Scratch scratch = new Scratch();
+                final Scratch sc = scratch[workers.getAndIncrement()];
                 return g -> {
-                    final double[][] s = sums[g];
-                    final int[] cnt = counts[g];
                     for (int b = firstBlock(data.blocks, groups, g); b < firstBlock(data.blocks, groups, g + 1); b++) {
-                        final int bs = BlockedDots.blockSize(data.n, b);
-                        final int r0 = b * BlockedDots.BLOCK;
-                        nearest(data.transposed[b], bs, d, centers, cc, scratch);
-                        System.arraycopy(labels, r0, scratch.previous, 0, bs);
-                        System.arraycopy(scratch.arg, 0, labels, r0, bs);
-                        if (mode == Sums.KEEP) {
-                            continue;
-                        }
-                        for (int i = 0; i < bs; i++) {
-                            final int now = scratch.arg[i];
-                            final int was = scratch.previous[i];
-                            final float[] row = data.x[r0 + i];
-                            if (mode == Sums.ADD_ALL) {
-                                add(s[now], row);
-                                cnt[now]++;
-                            } else if (now != was) {
-                                subtract(s[was], row);
-                                cnt[was]--;
-                                add(s[now], row);
-                                cnt[now]++;
-                            }
-                        }
+                        assignBlock(g, b, centers, cc, mode, skip, centerNorm, factor, sc);
                     }
                 };
             });
+            bounded = true;
+        }
+
+        // Every loop below sits in a small method of its own: each is compiled once, early, instead
+        // of the JIT compiling the whole step several times from different loop entries
+
+        private void assignBlock(int g, int b, float[][] centers, double[] cc, Sums mode, boolean skip,
+                                 double centerNorm, double factor, Scratch sc) {
+            final int r0 = b * BlockedDots.BLOCK;
+            final int bs = BlockedDots.blockSize(data.n, b);
+            final int m = skip ? unsettled(r0, bs, centerNorm, factor, sc.rows) : all(bs, sc.rows);
+            if (m == bs) {
+                nearest(data.transposed[b], bs, data.d, centers, cc, sc);
+            } else if (m > 0) {
+                if (sc.gathered == null) {
+                    sc.gathered = BlockedDots.newTransposed(data.d);
+                }
+                BlockedDots.gather(data.transposed[b], sc.rows, m, data.d, sc.gathered);
+                nearest(sc.gathered, m, data.d, centers, cc, sc);
+            }
+            record(g, r0, m, sc, mode, centerNorm, factor);
+        }
+
+        private static int all(int bs, int[] rows) {
+            for (int i = 0; i < bs; i++) {
+                rows[i] = i;
+            }
+            return bs;
+        }
+
+        /** The offsets of the rows r0 + i, i &lt; bs, that may change centroid, into rows; their number. */
+        private int unsettled(int r0, int bs, double centerNorm, double factor, int[] rows) {
+            int m = 0;
+            for (int i = 0; i < bs; i++) {
+                if (!settled(r0 + i, centerNorm, factor)) {
+                    rows[m++] = i;
+                }
+            }
+            return m;
+        }
+
+        /** Labels, bounds and (as {@code mode} says) cluster sums of the m rows just assigned, in row order. */
+        private void record(int g, int r0, int m, Scratch sc, Sums mode, double centerNorm, double factor) {
+            final double[][] s = sums[g];
+            final int[] cnt = counts[g];
+            for (int t = 0; t < m; t++) {
+                final int r = r0 + sc.rows[t];
+                final int now = sc.arg[t];
+                final int was = labels[r];
+                labels[r] = now;
+                final double norm = data.norms[r];
+                final double e = rounding(norm, centerNorm, factor);
+                upper[r] = Math.sqrt(Math.max(0, sc.best[t] + norm + e));
+                lower[r] = Math.sqrt(Math.max(0, sc.second[t] + norm - e));
+                final float[] row = data.x[r];
+                if (mode == Sums.ADD_ALL) {
+                    add(s[now], row);
+                    cnt[now]++;
+                } else if (mode == Sums.MOVE_CHANGED && now != was) {
+                    subtract(s[was], row);
+                    cnt[was]--;
+                    add(s[now], row);
+                    cnt[now]++;
+                }
+            }
+        }
+
+        /**
+         * Whether row r provably keeps its centroid: with \(u\), \(l\) its bounds, the computed
+         * squared distance to its centroid is at most \(u^2 + e\) and to any other at least
+         * \(l^2 - e\), so \(u^2 + 2e &lt; l^2\) (with a relative margin for the rounding of the
+         * bounds themselves) makes its centroid the strict minimum.
+         */
+        private boolean settled(int r, double centerNorm, double factor) {
+            final double u = upper[r];
+            final double l = lower[r];
+            return u * u * (1 + BOUND_MARGIN) + 2 * rounding(data.norms[r], centerNorm, factor)
+                < l * l * (1 - BOUND_MARGIN);
+        }
+
+        /**
+         * After the centroids moved by {@code shifts} (Euclidean): by the triangle inequality a row's
+         * distance to its centroid grew by at most that centroid's shift, and to any other
+         * centroid shrank by at most the largest shift of the others.
+         */
+        void moved(double[] shifts) {
+            int top = 0;
+            for (int c = 1; c < k; c++) {
+                if (shifts[c] > shifts[top]) {
+                    top = c;
+                }
+            }
+            double next = 0;
+            for (int c = 0; c < k; c++) {
+                if (c != top) {
+                    next = Math.max(next, shifts[c]);
+                }
+            }
+            final double grow = 1 + BOUND_MARGIN;
+            for (int r = 0; r < data.n; r++) {
+                final int own = labels[r];
+                upper[r] += shifts[own] * grow;
+                lower[r] -= (own == top ? next : shifts[top]) * grow;
+            }
         }
 
         private static void add(double[] sum, float[] row) {
@@ -721,21 +868,29 @@ public final class KMeans {
             final int[] size = new int[k];
             for (int g = 0; g < groups; g++) {
                 for (int c = 0; c < k; c++) {
-                    final double[] src = sums[g][c];
-                    final double[] dst = total[c];
-                    for (int j = 0; j < d; j++) {
-                        dst[j] += src[j];
-                    }
+                    addTo(total[c], sums[g][c]);
                     size[c] += counts[g][c];
                 }
             }
             relocateEmpty(centers, total, size);
-            final float[][] out = new float[k][d];
+            final float[][] out = new float[k][];
             for (int c = 0; c < k; c++) {
-                final double members = size[c];
-                for (int j = 0; j < d; j++) {
-                    out[c][j] = (float) (total[c][j] / members);
-                }
+                out[c] = mean(total[c], size[c]);
+            }
+            return out;
+        }
+
+        private static void addTo(double[] dst, double[] src) {
+            for (int j = 0; j < dst.length; j++) {
+                dst[j] += src[j];
+            }
+        }
+
+        private static float[] mean(double[] total, int members) {
+            final float[] out = new float[total.length];
+            final double m = members;
+            for (int j = 0; j < out.length; j++) {
+                out[j] = (float) (total[j] / m);
             }
             return out;
         }
@@ -800,15 +955,27 @@ public final class KMeans {
     }
 
     /**
-     * For each row of a transposed block: the nearest centroid (the first on ties) and the value
-     * of \(\|c\|^2 - 2 x\cdot c\) (the squared distance less \(\|x\|^2\)) for it, in
-     * {@code scratch}.
+     * A bound on |computed - exact| for the squared distance of a row with squared norm
+     * {@code squaredNorm} to a centroid of norm at most {@code centerNorm}: twice the float dot
+     * product's error ({@link BlockedDots#errorFactor}) plus the double-precision steps.
+     */
+    private static double rounding(double squaredNorm, double centerNorm, double factor) {
+        return 2 * factor * Math.sqrt(squaredNorm) * centerNorm
+            + 0x1p-40 * (squaredNorm + centerNorm * centerNorm) + 0x1p-140;
+    }
+
+    /**
+     * For each row of a transposed block: the nearest centroid (the first on ties), the value of
+     * \(\|c\|^2 - 2 x\cdot c\) (the squared distance less \(\|x\|^2\)) for it and the smallest
+     * value for another centroid (+infinity if k = 1), in {@code scratch}.
      */
     private static void nearest(float[][] t, int bs, int d, float[][] centers, double[] cc, Scratch scratch) {
         final int k = centers.length;
         final double[] best = scratch.best;
+        final double[] second = scratch.second;
         final int[] arg = scratch.arg;
         Arrays.fill(best, 0, bs, Double.POSITIVE_INFINITY);
+        Arrays.fill(second, 0, bs, Double.POSITIVE_INFINITY);
         Arrays.fill(arg, 0, bs, 0);
         for (int c0 = 0; c0 < k; c0 += BlockedDots.CHUNK) {
             final int nc = Math.min(BlockedDots.CHUNK, k - c0);
@@ -819,8 +986,11 @@ public final class KMeans {
                 for (int i = 0; i < bs; i++) {
                     final double v = q - 2.0 * o[i];
                     if (v < best[i]) {
+                        second[i] = best[i];
                         best[i] = v;
                         arg[i] = c0 + c;
+                    } else if (v < second[i]) {
+                        second[i] = v;
                     }
                 }
             }
@@ -894,11 +1064,7 @@ public final class KMeans {
         double[][] candidate = new double[trials][n];
         final int[] ids = new int[trials];
         for (int c = 1; c < k; c++) {
-            double acc = 0;
-            for (int i = 0; i < n; i++) {
-                acc += closest[i];
-                cumulative[i] = acc;
-            }
+            cumulativeSum(closest, cumulative);
             for (int t = 0; t < trials; t++) {
                 ids[t] = Math.min(searchLeft(cumulative, rng.nextDouble() * pot), n - 1);
             }
@@ -916,6 +1082,14 @@ public final class KMeans {
             centers[c] = data.x[ids[best]].clone();
         }
         return centers;
+    }
+
+    private static void cumulativeSum(double[] x, double[] out) {
+        double acc = 0;
+        for (int i = 0; i < x.length; i++) {
+            acc += x[i];
+            out[i] = acc;
+        }
     }
 
     /** First index i with {@code sorted[i] >= v} (numpy's searchsorted, side='left'); n if none. */
@@ -953,19 +1127,8 @@ public final class KMeans {
                     final int nt = Math.min(BlockedDots.CHUNK, m - t0);
                     BlockedDots.dots(data.transposed[b], bs, data.d, rows, t0, nt, dots);
                     for (int t = 0; t < nt; t++) {
-                        final double q = data.norms[ids[t0 + t]];
-                        final double[] o = out[t0 + t];
-                        final float[] dt = dots[t];
-                        double s = 0;
-                        for (int i = 0; i < bs; i++) {
-                            double v = Math.max(0, data.norms[r0 + i] + q - 2.0 * dt[i]);
-                            if (closest != null) {
-                                v = Math.min(v, closest[r0 + i]);
-                            }
-                            o[r0 + i] = v;
-                            s += v;
-                        }
-                        partial[b][t0 + t] = s;
+                        partial[b][t0 + t] = squaredDistances(data.norms, r0, bs, data.norms[ids[t0 + t]], dots[t],
+                            closest, out[t0 + t]);
                     }
                 }
             };
@@ -977,6 +1140,24 @@ public final class KMeans {
             }
         }
         return sums;
+    }
+
+    /**
+     * o[r0 + i] = max(0, norms[r0 + i] + q - 2 dots[i]), capped by closest[r0 + i] (if not null),
+     * for i &lt; bs; returns their sum.
+     */
+    private static double squaredDistances(double[] norms, int r0, int bs, double q, float[] dots, double[] closest,
+                                           double[] o) {
+        double s = 0;
+        for (int i = 0; i < bs; i++) {
+            double v = Math.max(0, norms[r0 + i] + q - 2.0 * dots[i]);
+            if (closest != null) {
+                v = Math.min(v, closest[r0 + i]);
+            }
+            o[r0 + i] = v;
+            s += v;
+        }
+        return s;
     }
 
     /** \(\sum_j r_j^2\) of every row, in {@code double}, in column order. */

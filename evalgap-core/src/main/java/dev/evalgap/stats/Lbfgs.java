@@ -133,9 +133,7 @@ final class Lbfgs {
 
         while (true) {
             // Direction d = -H g by the two-loop recursion (Algorithm 7.4 of [4])
-            for (int j = 0; j < n; j++) {
-                d[j] = -g[j];
-            }
+            negate(g, d);
             if (count > 0) {
                 int k = newest;
                 for (int c = 0; c < count; c++) {
@@ -157,9 +155,7 @@ final class Lbfgs {
             if (!(gd < 0)) {
                 // Not a descent direction (rounding): forget the memory, go along -g
                 count = 0;
-                for (int j = 0; j < n; j++) {
-                    d[j] = -g[j];
-                }
+                negate(g, d);
                 gd = -dot(g, g);
             }
             final double firstStep = count == 0 ? Math.min(1 / Math.sqrt(dot(d, d)), STEP_MAX) : 1;
@@ -171,10 +167,7 @@ final class Lbfgs {
             int task = search.start(f, gd, firstStep);
             boolean accepted = false;
             for (int ls = 0; ls < maxLineSearchEvaluations && task == MoreThuente.FG; ls++) {
-                final double stp = search.stp;
-                for (int j = 0; j < n; j++) {
-                    x[j] = xPrev[j] + stp * d[j];
-                }
+                step(xPrev, search.stp, d, x);
                 f = fn.valueAndGradient(x, g);
                 evaluations++;
                 final double dg = dot(g, d);
@@ -214,10 +207,8 @@ final class Lbfgs {
             final int slot = newest == m - 1 ? 0 : newest + 1;
             final double[] sk = s[slot];
             final double[] yk = y[slot];
-            for (int j = 0; j < n; j++) {
-                sk[j] = x[j] - xPrev[j];
-                yk[j] = g[j] - gPrev[j];
-            }
+            difference(x, xPrev, sk);
+            difference(g, gPrev, yk);
             final double sy = dot(sk, yk);
             final double yy = dot(yk, yk);
             if (sy > EPS * yy) {
@@ -242,6 +233,29 @@ final class Lbfgs {
             s0 += a[j] * b[j];
         }
         return s0 + s1;
+    }
+
+    // The loops over the coordinates live in small methods of their own: compiled once, early,
+    // instead of on-stack compilations of the whole minimize() per loop (measured: 0.5 s of JIT)
+
+    private static void negate(double[] g, double[] d) {
+        for (int j = 0; j < d.length; j++) {
+            d[j] = -g[j];
+        }
+    }
+
+    /** x = from + stp d. */
+    private static void step(double[] from, double stp, double[] d, double[] x) {
+        for (int j = 0; j < x.length; j++) {
+            x[j] = from[j] + stp * d[j];
+        }
+    }
+
+    /** out = a - b. */
+    private static void difference(double[] a, double[] b, double[] out) {
+        for (int j = 0; j < out.length; j++) {
+            out[j] = a[j] - b[j];
+        }
     }
 
     private static void axpy(double a, double[] x, double[] y) {

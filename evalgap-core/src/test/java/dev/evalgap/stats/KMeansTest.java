@@ -221,6 +221,25 @@ class KMeansTest {
     }
 
     @Test
+    void pruningByBoundsLeavesTheResultUnchanged() {
+        // Hamerly's bounds only skip work: every run must end exactly where computing all distances
+        // ends (labels, centroids to the bit, inertia, iterations), here with overlapping blobs
+        // (many rows near two centroids), a high dimension, one run split over threads, and
+        // empty clusters relocated (3 distinct rows, k = 5)
+        final float[][] overlapping = blobs(2000, 8, 20, 1.0, 1.0, 7);
+        assertThat(KM.withK(20).fit(overlapping)).isEqualTo(KM.withK(20).withoutPruning().fit(overlapping));
+        final float[][] wide = blobs(1500, 96, 12, 1.5, 1.0, 13);
+        assertThat(KM.withK(12).withSeed(4).fit(wide)).isEqualTo(KM.withK(12).withSeed(4).withoutPruning().fit(wide));
+        assertThat(KM.withK(12).withNInit(1).withThreads(3).fit(wide))
+            .isEqualTo(KM.withK(12).withNInit(1).withThreads(3).withoutPruning().fit(wide));
+        final float[][] repeated = new float[30][];
+        for (int i = 0; i < 30; i++) {
+            repeated[i] = new float[] {i % 3, 2 * (i % 3), -1};
+        }
+        assertThat(KM.withK(5).fit(repeated)).isEqualTo(KM.withK(5).withoutPruning().fit(repeated));
+    }
+
+    @Test
     void sameSeedSameResultAnyThreadCount() {
         final float[][] x = blobs(2500, 20, 15, 1.0, 1.0, 5);
         final KMeansResult r = KM.withK(15).withSeed(9).fit(x);
