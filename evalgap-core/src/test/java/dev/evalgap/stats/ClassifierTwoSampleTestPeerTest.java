@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,48 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClassifierTwoSampleTestPeerTest {
 
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-
-    private static Path sharedFolder() {
-        final String property = System.getProperty("evalgap.shared");
-        if (property != null && Files.isDirectory(Path.of(property))) {
-            return Path.of(property);
-        }
-        return Path.of(System.getProperty("user.dir")).resolve("../../shared").normalize();
-    }
-
-    private static int run(List<String> command, Path stdout, Path stderr) throws IOException, InterruptedException {
-        final Process p = new ProcessBuilder(command)
-            .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
-    }
-
-    private static void writeCsv(Path file, float[][] x) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
-            final StringBuilder line = new StringBuilder();
-            for (final float[] row : x) {
-                line.setLength(0);
-                for (int j = 0; j < row.length; j++) {
-                    if (j > 0) {
-                        line.append(',');
-                    }
-                    line.append(row[j]); // shortest decimal that round-trips to the same float
-                }
-                w.write(line.append('\n').toString());
-            }
-        }
-    }
-
     @Test
     void aucAgreesWithScikitLearnPeer(@TempDir Path dir) throws Exception {
-        final Path script = sharedFolder().resolve("bench/drift_peer.py");
+        final Path script = PythonPeer.sharedFolder().resolve("bench/drift_peer.py");
         assumeTrue(Files.isRegularFile(script), "no " + script);
-        assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3");
-        assumeTrue(run(List.of(PYTHON.toString(), "-c", "import numpy, sklearn"),
+        assumeTrue(Files.isExecutable(PythonPeer.PYTHON), "no /usr/bin/python3");
+        assumeTrue(PythonPeer.run(List.of(PythonPeer.PYTHON.toString(), "-c", "import numpy, sklearn"),
             dir.resolve("probe.out"), dir.resolve("probe.err")) == 0, "python3 lacks numpy or sklearn");
 
         // a ~ N(0, I), b ~ N(0.15 * 1, I) in 50 dimensions: Mahalanobis distance 0.15 * sqrt(50)
@@ -75,12 +35,12 @@ class ClassifierTwoSampleTestPeerTest {
         final float[][] b = ClassifierTwoSampleTestTest.gaussian(1000, 50, 0.15, 32);
         final Path fa = dir.resolve("A.csv");
         final Path fb = dir.resolve("B.csv");
-        writeCsv(fa, a);
-        writeCsv(fb, b);
+        PythonPeer.writeCsv(fa, a);
+        PythonPeer.writeCsv(fb, b);
         final Path out = dir.resolve("peer.json");
         final Path err = dir.resolve("peer.err");
         // /usr/bin/python3 drift_peer.py A.csv B.csv --skip mmd,kmeans --seed 0
-        final int code = run(List.of(PYTHON.toString(), script.toString(), fa.toString(), fb.toString(),
+        final int code = PythonPeer.run(List.of(PythonPeer.PYTHON.toString(), script.toString(), fa.toString(), fb.toString(),
             "--skip", "mmd,kmeans", "--seed", "0"), out, err);
         assertThat(code).as("drift_peer.py exit code; stderr: %s", Files.readString(err)).isEqualTo(0);
         final JsonNode json = new ObjectMapper().readTree(out.toFile());

@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MmdPermutationTestTest {
 
     private static final MmdPermutationTest MMD = MmdPermutationTest.withDefaults();
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-
+    
     /** n rows of N(shift * 1, I_d), from java.util.Random(seed) (its Gaussian algorithm is specified). */
     static float[][] gaussian(int n, int d, double shift, long seed) {
         final Random rnd = new Random(seed);
@@ -125,10 +120,10 @@ class MmdPermutationTestTest {
 
     @Test
     void agreesWithReferencePeerLive(@TempDir Path dir) throws Exception {
-        final Path script = sharedFolder().resolve("bench/drift_peer.py");
+        final Path script = PythonPeer.sharedFolder().resolve("bench/drift_peer.py");
         assumeTrue(Files.isRegularFile(script), "no " + script);
-        assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3");
-        assumeTrue(run(List.of(PYTHON.toString(), "-c", "import numpy, scipy, sklearn"),
+        assumeTrue(Files.isExecutable(PythonPeer.PYTHON), "no /usr/bin/python3");
+        assumeTrue(PythonPeer.run(List.of(PythonPeer.PYTHON.toString(), "-c", "import numpy, scipy, sklearn"),
             dir.resolve("probe.out"), dir.resolve("probe.err")) == 0, "python3 lacks numpy, scipy or sklearn");
 
         // 500 vs 500 in 64 dimensions, b shifted by 0.02 per coordinate: a weak difference, p near 0.17
@@ -136,12 +131,12 @@ class MmdPermutationTestTest {
         final float[][] b = gaussian(500, 64, 0.02, 12);
         final Path fa = dir.resolve("A.csv");
         final Path fb = dir.resolve("B.csv");
-        writeCsv(fa, a);
-        writeCsv(fb, b);
+        PythonPeer.writeCsv(fa, a);
+        PythonPeer.writeCsv(fb, b);
         final Path out = dir.resolve("peer.json");
         final Path err = dir.resolve("peer.err");
         // /usr/bin/python3 drift_peer.py A.csv B.csv --skip c2st,kmeans --perms 1000 --seed 1
-        final int code = run(List.of(PYTHON.toString(), script.toString(), fa.toString(), fb.toString(),
+        final int code = PythonPeer.run(List.of(PythonPeer.PYTHON.toString(), script.toString(), fa.toString(), fb.toString(),
             "--skip", "c2st,kmeans", "--perms", "1000", "--seed", "1"), out, err);
         assertThat(code).as("drift_peer.py exit code; stderr: %s", Files.readString(err)).isEqualTo(0);
         final JsonNode mmd = new ObjectMapper().readTree(out.toFile()).get("mmd");
@@ -475,37 +470,4 @@ class MmdPermutationTestTest {
         return (double) atLeast / total;
     }
 
-    private static Path sharedFolder() {
-        final String property = System.getProperty("evalgap.shared");
-        if (property != null && Files.isDirectory(Path.of(property))) {
-            return Path.of(property);
-        }
-        return Path.of(System.getProperty("user.dir")).resolve("../../shared").normalize();
-    }
-
-    private static int run(List<String> command, Path stdout, Path stderr) throws IOException, InterruptedException {
-        final Process p = new ProcessBuilder(command)
-            .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
-    }
-
-    private static void writeCsv(Path file, float[][] x) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
-            final StringBuilder line = new StringBuilder();
-            for (final float[] row : x) {
-                line.setLength(0);
-                for (int j = 0; j < row.length; j++) {
-                    if (j > 0) {
-                        line.append(',');
-                    }
-                    line.append(row[j]); // shortest decimal that round-trips to the same float
-                }
-                w.write(line.append('\n').toString());
-            }
-        }
-    }
 }
