@@ -1,7 +1,6 @@
 package dev.evalgap.cli;
 
 import dev.evalgap.Progress;
-import dev.evalgap.ResultJson;
 import dev.evalgap.check.CheckAnalysis;
 import dev.evalgap.check.CheckItem;
 import dev.evalgap.check.CheckRequest;
@@ -98,11 +97,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         TerminalProgress.clear(progress);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(ResultJson.write(result));
-        } else {
-            print(result, out);
-        }
+        ResultOutput.print(out, json, result, CheckCommand::print);
         if (junit != null) {
             CheckJunit.write(result, junit);
             if (!json) {

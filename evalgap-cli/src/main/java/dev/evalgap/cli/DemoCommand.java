@@ -94,12 +94,7 @@ final class DemoCommand implements Callable<Integer> {
             ReportFile.write(new ReportViews(ws, new ReportSettings(SET, seed, ReportSettings.DEFAULT_CANDIDATES),
                     progress), null, dir.resolve(REPORT));
             TerminalProgress.clear(progress);
-            if (json) {
-                out.println(dev.evalgap.ResultJson.write(gaps));
-            } else {
-                printStory(out, files, ingests, gaps);
-            }
-            out.flush();
+            ResultOutput.print(out, json, gaps, (g, o) -> printStory(o, files, ingests, g));
             return 0;
         }
     }

@@ -1,7 +1,6 @@
 package dev.evalgap.cli;
 
 import dev.evalgap.Progress;
-import dev.evalgap.ResultJson;
 import dev.evalgap.embed.CachingEmbedder;
 import dev.evalgap.embed.Embedder;
 import dev.evalgap.embed.Embedders;
@@ -100,11 +99,7 @@ final class GapCommand implements Callable<Integer> {
                     vectors.get(1).toString(), VectorFile.read(vectors.get(1)), options(cfg), progress);
             TerminalProgress.clear(progress);
             figures.add(result.figures());
-            if (json) {
-                out.println(ResultJson.write(result));
-            } else {
-                GapTable.printVectors(result, out);
-            }
+            ResultOutput.print(out, json, result, GapTable::printVectors);
         } else {
             if (set == null) {
                 throw new ParameterException(spec.commandLine(), "gap needs --set NAME (or --vectors A B)");
@@ -120,11 +115,7 @@ final class GapCommand implements Callable<Integer> {
                 }
                 TerminalProgress.clear(progress);
                 results.forEach(r -> figures.add(r.figures()));
-                if (json) {
-                    out.println(ResultJson.write(results));
-                } else {
-                    GapTable.print(results, out);
-                }
+                ResultOutput.print(out, json, results, GapTable::print);
             }
         }
         boolean failed = false;

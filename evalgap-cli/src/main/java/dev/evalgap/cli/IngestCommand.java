@@ -1,7 +1,6 @@
 package dev.evalgap.cli;
 
 import dev.evalgap.Progress;
-import dev.evalgap.ResultJson;
 import dev.evalgap.ingest.ChatTurn;
 import dev.evalgap.ingest.FieldMapping;
 import dev.evalgap.ingest.FileIngest;
@@ -97,12 +96,7 @@ final class IngestCommand implements Callable<Integer> {
                     : ingester.ingest(files, options, mode);
             TerminalProgress.clear(progress);
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(ResultJson.write(results));
-            } else {
-                results.forEach(r -> out.println(describe(kind, r)));
-            }
-            out.flush();
+            ResultOutput.print(out, json, results, (rs, o) -> rs.forEach(r -> o.println(describe(kind, r))));
             return 0;
         }
     }

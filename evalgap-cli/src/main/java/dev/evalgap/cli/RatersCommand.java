@@ -1,6 +1,5 @@
 package dev.evalgap.cli;
 
-import dev.evalgap.ResultJson;
 import dev.evalgap.raters.RatersAnalysis;
 import dev.evalgap.raters.RatersReport;
 import dev.evalgap.raters.RatersRequest;
@@ -53,12 +52,7 @@ final class RatersCommand implements Callable<Integer> {
             report = new RatersAnalysis(request).run(ws.store().ratings());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(ResultJson.write(report));
-        } else {
-            RatersTable.print(report, out);
-        }
-        out.flush();
+        ResultOutput.print(out, json, report, RatersTable::print);
         return 0;
     }
 }

@@ -2,7 +2,6 @@ package dev.evalgap.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalgap.Progress;
-import dev.evalgap.ResultJson;
 import dev.evalgap.report.ReportFile;
 import dev.evalgap.report.ReportSettings;
 import dev.evalgap.report.ReportViews;
@@ -71,12 +70,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         TerminalProgress.clear(progress);
         PrintWriter pw = spec.commandLine().getOut();
-        if (json) {
-            pw.println(ResultJson.write(data));
-        } else {
-            pw.println("report written to " + out.toAbsolutePath());
-        }
-        pw.flush();
+        ResultOutput.print(pw, json, data, (d, o) -> o.println("report written to " + out.toAbsolutePath()));
         return 0;
     }
 }

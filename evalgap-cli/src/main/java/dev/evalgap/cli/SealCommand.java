@@ -1,6 +1,5 @@
 package dev.evalgap.cli;
 
-import dev.evalgap.ResultJson;
 import dev.evalgap.seal.Seal;
 import dev.evalgap.seal.SealRequest;
 import dev.evalgap.seal.SealResult;
@@ -52,12 +51,7 @@ final class SealCommand implements Callable<Integer> {
             r = new Seal(ws.store()).run(new SealRequest(set, fraction, seed != null ? seed : ws.config().seed()));
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(ResultJson.write(r));
-        } else {
-            print(r, out);
-        }
-        out.flush();
+        ResultOutput.print(out, json, r, SealCommand::print);
         return 0;
     }
 

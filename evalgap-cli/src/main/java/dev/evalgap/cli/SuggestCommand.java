@@ -7,7 +7,6 @@ import dev.evalgap.embed.Embedder;
 import dev.evalgap.embed.Embedders;
 import dev.evalgap.gap.GapRequest;
 import dev.evalgap.gap.Refresh;
-import dev.evalgap.gap.RefreshCandidate;
 import dev.evalgap.gap.RefreshSuggestions;
 import dev.evalgap.gap.RetirementCandidate;
 import dev.evalgap.workspace.Workspace;
@@ -87,12 +86,7 @@ final class SuggestCommand implements Callable<Integer> {
                 writeJsonLines(retireOut, s.retirements());
             }
             PrintWriter pw = spec.commandLine().getOut();
-            if (json) {
-                pw.println(ResultJson.write(s));
-            } else {
-                print(s, pw);
-            }
-            pw.flush();
+            ResultOutput.print(pw, json, s, this::print);
             return 0;
         }
     }

@@ -1,7 +1,6 @@
 package dev.evalgap.cli;
 
 import dev.evalgap.Progress;
-import dev.evalgap.ResultJson;
 import dev.evalgap.trend.Direction;
 import dev.evalgap.trend.ScoreGapFlag;
 import dev.evalgap.trend.Trend;
@@ -109,12 +108,7 @@ final class TrendCommand implements Callable<Integer> {
             result = new Trend(ws.store(), progress).run(request);
         }
         TerminalProgress.clear(progress);
-        if (json) {
-            out.println(ResultJson.write(result));
-        } else {
-            TrendTable.print(result, out);
-        }
-        out.flush();
+        ResultOutput.print(out, json, result, TrendTable::print);
         boolean alert = !result.agreement().alerts().isEmpty()
                 || result.scoreUpGapUp().stream().anyMatch(ScoreGapFlag::gapDetected);
         return failOnAlert && alert ? 1 : 0;
