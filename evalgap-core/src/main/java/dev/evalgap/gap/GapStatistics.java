@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Computes every gap figure from vectors. Shared by the workspace analysis and by
@@ -54,14 +56,31 @@ public final class GapStatistics {
     }
 
     static Detailed detailed(GapSamples s, GapOptions o, Progress progress) {
-        progress.update("gap statistics", 0, 4);
-        ClassifierTwoSampleResult c2st = c2st(s.eval(), s.production(), o);
+        progress.update("gap statistics", 0, 3);
+        // The classifier test, the MMD and coverage-then-topics are independent: run concurrently, they
+        // keep both cores busy through each other's single-threaded stretches and JIT warm-up
+        CompletableFuture<ClassifierTwoSampleResult> c2st = CompletableFuture.supplyAsync(
+                () -> c2st(s.eval(), s.production(), o), GapStatistics::newThread);
+        CompletableFuture<CoveredTopics> coveredTopics = CompletableFuture.supplyAsync(
+                () -> coveredTopics(s, o), GapStatistics::newThread);
         MmdResult mmd = MmdPermutationTest.withDefaults().withPermutations(o.permutations()).withSeed(o.seed())
                 .test(atMost(s.eval(), MMD_MAX_ROWS_PER_SIDE, o.seed()),
                         atMost(s.production(), MMD_MAX_ROWS_PER_SIDE, o.seed() + 1));
-        progress.update("gap statistics", 1, 4);
+        progress.update("gap statistics", 1, 3);
+        CoveredTopics ct = join(coveredTopics);
+        ClassifierTwoSampleResult c2stResult = join(c2st);
+        progress.update("gap statistics", 2, 3);
+        List<SegmentGap> segments = segments(s, o, ct.topics(), ct.uncovered());
+        progress.update("gap statistics", 3, 3);
+        return new Detailed(new GapFigures(c2stResult, mmd, ct.coverage() == null ? null
+                : CoverageFigures.of(ct.coverage()), ct.topics().map(), segments), ct.topics(), ct.coverage());
+    }
+
+    private record CoveredTopics(CoverageResult coverage, boolean[] uncovered, TopicMapper.Fit topics) {
+    }
+
+    private static CoveredTopics coveredTopics(GapSamples s, GapOptions o) {
         CoverageResult coverage = s.reference() == null ? null : coverage(s, o);
-        progress.update("gap statistics", 2, 4);
         boolean[] uncovered = null;
         if (coverage != null && s.coverageOnProduction()) {
             uncovered = new boolean[s.production().length];
@@ -71,11 +90,28 @@ public final class GapStatistics {
         }
         TopicMapper.Fit topics = TopicMapper.map(s.eval(), s.evalTexts(), s.production(), s.productionTexts(),
                 s.weights(), uncovered, o.topics(), o.seed(), o.confidence());
-        progress.update("gap statistics", 3, 4);
-        List<SegmentGap> segments = segments(s, o, topics, uncovered);
-        progress.update("gap statistics", 4, 4);
-        return new Detailed(new GapFigures(c2st, mmd, coverage == null ? null : CoverageFigures.of(coverage), topics.map(),
-                segments), topics, coverage);
+        return new CoveredTopics(coverage, uncovered, topics);
+    }
+
+    private static void newThread(Runnable task) {
+        Thread t = new Thread(task, "evalgap-gap");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The result, or the task's own exception (an invalid sample reads the same as when run inline). */
+    private static <T> T join(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private static CoverageResult coverage(GapSamples s, GapOptions o) {

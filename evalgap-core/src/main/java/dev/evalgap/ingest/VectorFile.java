@@ -74,11 +74,21 @@ public final class VectorFile {
         int width = Integer.parseInt(descr.group(3));
         float[][] m = new float[rows][cols];
         byte[] row = new byte[cols * width];
+        double[] wide = width == 8 ? new double[cols] : null;
         for (int i = 0; i < rows; i++) {
-            in.readFully(row);
+            if (in.readNBytes(row, 0, row.length) < row.length) {
+                throw npyError(name, "truncated: the header announces " + rows + " rows of " + cols
+                        + ", the data ends in row " + (i + 1));
+            }
+            // Bulk views copy a whole row at once (no per-value loop for the JIT to warm up)
             ByteBuffer b = ByteBuffer.wrap(row).order(ByteOrder.LITTLE_ENDIAN);
-            for (int j = 0; j < cols; j++) {
-                m[i][j] = width == 4 ? b.getFloat() : (float) b.getDouble();
+            if (wide == null) {
+                b.asFloatBuffer().get(m[i]);
+            } else {
+                b.asDoubleBuffer().get(wide);
+                for (int j = 0; j < cols; j++) {
+                    m[i][j] = (float) wide[j];
+                }
             }
             checkFinite(m[i], name, i + 1);
         }

@@ -56,6 +56,17 @@ class VectorFileTest {
     }
 
     @Test
+    void namesTheRowOfATruncatedOrNonFiniteNpy() throws Exception {
+        Path full = npy("<f4", "(3, 2)", new double[] {1, 2, 3, 4, 5, 6}, 4);
+        byte[] bytes = Files.readAllBytes(full);
+        Path cut = Files.write(dir.resolve("cut.npy"), java.util.Arrays.copyOf(bytes, bytes.length - 3));
+        assertThatThrownBy(() -> VectorFile.read(cut))
+                .hasMessage(cut + ": truncated: the header announces 3 rows of 2, the data ends in row 3");
+        Path nan = npy("<f8", "(2, 2)", new double[] {1, 2, Double.NaN, 4}, 8);
+        assertThatThrownBy(() -> VectorFile.read(nan)).hasMessage(nan + ":2: contains NaN or infinity");
+    }
+
+    @Test
     void readsTextOneVectorPerLine() throws Exception {
         Path text = Files.writeString(dir.resolve("v.txt"), "0.1, 0.2\n\n1e-3 4\n");
         assertThat(VectorFile.read(text)).isDeepEqualTo(new float[][] {{0.1f, 0.2f}, {0.001f, 4f}});
