@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
  * Labeler homogenization: raters who agree more because they have converged on the rubric look, in
@@ -21,9 +22,10 @@ import java.util.TreeMap;
  */
 final class Homogenization {
 
-    static final String METHOD = "flag between consecutive periods when agreement (alpha) rises while score "
-            + "variance and label entropy fall and discrimination on known-contrast pairs does not rise: "
-            + "converged or collapsed?";
+    static final String METHOD = "flag between consecutive periods when agreement (alpha) rises and score variance "
+            + "falls, each beyond its noise (the difference exceeds z * sqrt(se1^2 + se2^2), standard errors read off "
+            + "the bootstrap intervals), label entropy falls, and discrimination on known-contrast pairs does not "
+            + "rise: converged or collapsed?";
 
     private final ScaleContext context;
 
@@ -124,6 +126,24 @@ final class Homogenization {
                 .mapToDouble(s -> s[0] > s[1] ? 1 : s[0] == s[1] ? 0.5 : 0).toArray();
     }
 
+    /**
+     * True when {@code higher} exceeds {@code lower} by more than the noise of their difference. The two
+     * periods rate different items, so the figures are independent: the difference is beyond noise when it
+     * exceeds \(z\sqrt{se_1^2 + se_2^2}\), each standard error read off the figure's percentile bootstrap
+     * interval as its width over \(2z\) (a normal approximation), z the interval's two-sided critical value.
+     * Without both intervals nothing is beyond noise.
+     */
+    static boolean beyondNoise(AgreementFigure lower, AgreementFigure higher) {
+        if (lower.interval() == null || higher.interval() == null) {
+            return false;
+        }
+        double z = new NormalDistribution(0, 1).inverseCumulativeProbability(
+                1 - (1 - lower.interval().confidence()) / 2);
+        double seLower = (lower.interval().high() - lower.interval().low()) / (2 * z);
+        double seHigher = (higher.interval().high() - higher.interval().low()) / (2 * z);
+        return higher.estimate() - lower.estimate() > z * Math.sqrt(seLower * seLower + seHigher * seHigher);
+    }
+
     private static String flag(PeriodSpread a, PeriodSpread b) {
         if (a.agreement() == null || b.agreement() == null || a.variance() == null || b.variance() == null
                 || !a.agreement().figure().defined() || !b.agreement().figure().defined()) {
@@ -131,9 +151,9 @@ final class Homogenization {
         }
         double alphaA = a.agreement().figure().estimate();
         double alphaB = b.agreement().figure().estimate();
-        boolean spreadFell = b.variance().estimate() < a.variance().estimate()
+        boolean spreadFell = beyondNoise(b.variance(), a.variance())
                 && b.entropyBits().estimate() < a.entropyBits().estimate();
-        if (!(alphaB > alphaA && spreadFell)) {
+        if (!(beyondNoise(a.agreement().figure(), b.agreement().figure()) && spreadFell)) {
             return null;
         }
         String head = String.format(Locale.ROOT, "%s -> %s: agreement up (alpha %.2f -> %.2f), variance down "
