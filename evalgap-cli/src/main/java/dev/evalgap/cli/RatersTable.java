@@ -147,13 +147,14 @@ final class RatersTable {
     private static void printBias(JudgeBiasReport b, PrintWriter out) {
         out.printf(Locale.ROOT, "%n  judge bias%n");
         for (LengthBias l : b.length()) {
+            String judge = cut(l.version() == null ? l.judge() : l.judge() + " " + l.version(), 22);
             if (l.judgeScoreVsLength() != null) {
                 out.printf(Locale.ROOT, "    length    %-22s score vs length: rho %s; (judge - humans) vs length: "
-                                + "rho %s; humans vs length: rho %s%n", cut(l.judge(), 22), rank(l.judgeScoreVsLength()),
+                                + "rho %s; humans vs length: rho %s%n", judge, rank(l.judgeScoreVsLength()),
                         rank(l.judgeExcessVsLength()), rank(l.humanScoreVsLength()));
             } else {
                 out.printf(Locale.ROOT, "    length    %-22s picks the longer output %s; humans %s (n=%d)%n",
-                        cut(l.judge(), 22), figure(l.judgePicksLonger()), figure(l.humansPickLonger()),
+                        judge, figure(l.judgePicksLonger()), figure(l.humansPickLonger()),
                         l.decisiveItems());
             }
         }

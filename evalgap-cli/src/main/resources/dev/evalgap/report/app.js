@@ -484,7 +484,7 @@
         if ((bias.length || []).length) {
           titled('Length bias', table([{ label: 'judge' }, { label: 'items', num: true }, { label: 'judge score vs length ρ', num: true }, { label: 'judge − human vs length ρ', num: true },
             { label: 'human score vs length ρ', num: true }, { label: 'judge picks longer', num: true }, { label: 'humans pick longer', num: true }],
-            bias.length.map(function (b) { return [b.judge, String(b.items), rank(b.judgeScoreVsLength), rank(b.judgeExcessVsLength), rank(b.humanScoreVsLength), fig(b.judgePicksLonger), fig(b.humansPickLonger)]; })))
+            bias.length.map(function (b) { return [b.version ? b.judge + ' ' + b.version : b.judge, String(b.items), rank(b.judgeScoreVsLength), rank(b.judgeExcessVsLength), rank(b.humanScoreVsLength), fig(b.judgePicksLonger), fig(b.humansPickLonger)]; })))
             .forEach(function (n) { part.appendChild(n); });
         }
         if ((bias.position || []).length) {

@@ -53,10 +53,20 @@ class DemoRatersTest {
         assertThat(Math.abs(step.get("humans").get("estimate").asDouble()))
                 .isLessThan(step.get("judges").get("estimate").asDouble());
 
-        JsonNode length = scale.get("judgeBias").get("length").get(0);
-        assertThat(length.get("judge").asText()).isEqualTo("llm-judge");
-        assertThat(length.get("judgeExcessVsLength").get("interval").get("low").asDouble())
-                .as("judge - human consensus vs output length: rho above 0").isPositive();
+        // One length-bias row per judge version: the upgrade rewards length, the version before it did not
+        JsonNode lengthRows = scale.get("judgeBias").get("length");
+        assertThat(lengthRows).hasSize(2);
+        JsonNode before = lengthRows.get(0);
+        JsonNode after = lengthRows.get(1);
+        assertThat(before.get("judge").asText()).isEqualTo("llm-judge");
+        assertThat(before.get("version").asText()).isEqualTo("gpt-4o-2024-08-06/rubric-v3");
+        assertThat(after.get("version").asText()).isEqualTo("gpt-4.1-2025-04-14/rubric-v3");
+        assertThat(after.get("judgeExcessVsLength").get("interval").get("low").asDouble())
+                .as("upgraded judge - human consensus vs output length: rho above 0").isPositive();
+        assertThat(before.get("judgeExcessVsLength").get("interval").get("low").asDouble())
+                .as("the judge before the upgrade: no length reward shown").isNotPositive();
+        assertThat(after.get("judgeExcessVsLength").get("estimate").asDouble())
+                .isGreaterThan(before.get("judgeExcessVsLength").get("estimate").asDouble());
 
         List<String> changes = new ArrayList<>();
         scale.get("changes").forEach(c -> changes.add(c.asText()));

@@ -3,7 +3,9 @@ package dev.evalgap.raters;
 import dev.evalgap.stats.RankCorrelation;
 import dev.evalgap.stats.RankCorrelationResult;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,10 +53,17 @@ final class JudgeBias {
         for (String judge : judges) {
             Map<String, Verdict> verdicts = table.of(judge);
             if (kind.hasMean()) {
-                LengthBias l = kind == ScaleKind.PAIRWISE ? pairwiseLength(judge, verdicts, consensus, outputs)
-                        : gradedLength(judge, verdicts, consensus, outputs);
-                if (l != null) {
-                    length.add(l);
+                List<String> versions = versions(judge, ratings);
+                for (String version : versions) {
+                    Map<String, Verdict> ofVersion = versions.size() == 1 ? verdicts : context.table(ratings.stream()
+                            .filter(r -> !r.rater().equals(judge) || Objects.equals(r.raterVersion(), version))
+                            .toList()).of(judge);
+                    LengthBias l = kind == ScaleKind.PAIRWISE
+                            ? pairwiseLength(judge, version, ofVersion, consensus, outputs)
+                            : gradedLength(judge, version, ofVersion, consensus, outputs);
+                    if (l != null) {
+                        length.add(l);
+                    }
                 }
                 self.addAll(selfPreference(judge, ownNames(judge, ratings), verdicts, consensus, outputs));
             }
@@ -71,8 +80,17 @@ final class JudgeBias {
         return new JudgeBiasReport(length, position, self, notes);
     }
 
-    private LengthBias gradedLength(String judge, Map<String, Verdict> verdicts, Map<String, Verdict> consensus,
-                                    Map<String, ItemOutput> outputs) {
+    /** The judge's versions in the order they first rated (by period); null stands for unversioned verdicts. */
+    private static List<String> versions(String judge, List<Rating> ratings) {
+        Set<String> versions = new LinkedHashSet<>();
+        ratings.stream().filter(r -> r.rater().equals(judge))
+                .sorted(Comparator.comparing(Rating::period, Comparator.nullsLast(Comparator.naturalOrder())))
+                .forEach(r -> versions.add(r.raterVersion()));
+        return new ArrayList<>(versions);
+    }
+
+    private LengthBias gradedLength(String judge, String version, Map<String, Verdict> verdicts,
+                                    Map<String, Verdict> consensus, Map<String, ItemOutput> outputs) {
         List<double[]> raw = new ArrayList<>();
         List<double[]> controlled = new ArrayList<>();
         verdicts.forEach((item, v) -> {
@@ -89,10 +107,10 @@ final class JudgeBias {
         if (raw.isEmpty()) {
             return null;
         }
-        return new LengthBias(judge, raw.size(),
-                spearman(raw, 1, "length", judge),
-                controlled.isEmpty() ? null : spearman(controlled, 1, "length excess", judge),
-                controlled.isEmpty() ? null : spearman(controlled, 2, "length humans", judge), 0, null, null);
+        return new LengthBias(judge, version, raw.size(),
+                spearman(raw, 1, "length", judge, version),
+                controlled.isEmpty() ? null : spearman(controlled, 1, "length excess", judge, version),
+                controlled.isEmpty() ? null : spearman(controlled, 2, "length humans", judge, version), 0, null, null);
     }
 
     private RankCorrelationResult spearman(List<double[]> rows, int column, Object... name) {
@@ -101,8 +119,8 @@ final class JudgeBias {
         return context.bootstrap().rank(RankCorrelation.Method.SPEARMAN, x, y, name);
     }
 
-    private LengthBias pairwiseLength(String judge, Map<String, Verdict> verdicts, Map<String, Verdict> consensus,
-                                      Map<String, ItemOutput> outputs) {
+    private LengthBias pairwiseLength(String judge, String version, Map<String, Verdict> verdicts,
+                                      Map<String, Verdict> consensus, Map<String, ItemOutput> outputs) {
         List<double[]> rows = new ArrayList<>();
         verdicts.forEach((item, v) -> {
             ItemOutput o = outputs.get(item);
@@ -119,9 +137,11 @@ final class JudgeBias {
         }
         double[] judgeLonger = rows.stream().mapToDouble(r -> r[0]).toArray();
         double[] humansLonger = rows.stream().mapToDouble(r -> r[1]).toArray();
-        return new LengthBias(judge, rows.size(), null, null, null, rows.size(),
-                context.bootstrap().run(rows.size(), idx -> FigureBootstrap.mean(judgeLonger, idx), "longer", judge),
-                context.bootstrap().run(rows.size(), idx -> FigureBootstrap.mean(humansLonger, idx), "longer", judge));
+        return new LengthBias(judge, version, rows.size(), null, null, null, rows.size(),
+                context.bootstrap().run(rows.size(), idx -> FigureBootstrap.mean(judgeLonger, idx), "longer", judge,
+                        version),
+                context.bootstrap().run(rows.size(), idx -> FigureBootstrap.mean(humansLonger, idx), "longer", judge,
+                        version));
     }
 
     private PositionBias position(String judge, List<Rating> ratings) {

@@ -7,6 +7,9 @@ import dev.evalgap.stats.RankCorrelationResult;
  * Does the judge reward long outputs? Graded scales use the first three figures, pairwise the last three.
  *
  * @param judge                     the judge
+ * @param version                   the judge version whose verdicts these are: a judge that changed version
+ *                                  gets one row per version (an upgrade's bias is not diluted by the
+ *                                  old version's verdicts); null for unversioned verdicts
  * @param items                     items with the judge's score and an output length
  * @param judgeScoreVsLength        Spearman's ρ of the judge's score and the output length (raw)
  * @param judgeExcessVsLength       Spearman's ρ of (judge score − human consensus) and the length, over the
@@ -19,7 +22,7 @@ import dev.evalgap.stats.RankCorrelationResult;
  * @param judgePicksLonger          pairwise: the judge's share of those verdicts that chose the longer output
  * @param humansPickLonger          pairwise: the humans' share on the same items
  */
-public record LengthBias(String judge, int items, RankCorrelationResult judgeScoreVsLength,
+public record LengthBias(String judge, String version, int items, RankCorrelationResult judgeScoreVsLength,
                          RankCorrelationResult judgeExcessVsLength, RankCorrelationResult humanScoreVsLength,
                          int decisiveItems, AgreementFigure judgePicksLonger, AgreementFigure humansPickLonger) {
 }
