@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,24 +75,33 @@ public final class VectorFile {
         int cols = Integer.parseInt(dims[1]);
         int width = Integer.parseInt(descr.group(3));
         float[][] m = new float[rows][cols];
-        byte[] row = new byte[cols * width];
+        int rowBytes = cols * width;
+        // Blocks of whole rows (about 1 MB) in one read each: one system call and one buffer view per
+        // block, not per row
+        int perBlock = Math.max(1, Math.min(rows, (1 << 20) / Math.max(1, rowBytes)));
+        byte[] block = new byte[perBlock * rowBytes];
         double[] wide = width == 8 ? new double[cols] : null;
-        for (int i = 0; i < rows; i++) {
-            if (in.readNBytes(row, 0, row.length) < row.length) {
+        for (int i0 = 0; i0 < rows; i0 += perBlock) {
+            int count = Math.min(perBlock, rows - i0);
+            int got = in.readNBytes(block, 0, count * rowBytes);
+            if (got < count * rowBytes) {
                 throw npyError(name, "truncated: the header announces " + rows + " rows of " + cols
-                        + ", the data ends in row " + (i + 1));
+                        + ", the data ends in row " + (i0 + got / rowBytes + 1));
             }
-            // Bulk views copy a whole row at once (no per-value loop for the JIT to warm up)
-            ByteBuffer b = ByteBuffer.wrap(row).order(ByteOrder.LITTLE_ENDIAN);
-            if (wide == null) {
-                b.asFloatBuffer().get(m[i]);
-            } else {
-                b.asDoubleBuffer().get(wide);
-                for (int j = 0; j < cols; j++) {
-                    m[i][j] = (float) wide[j];
+            ByteBuffer b = ByteBuffer.wrap(block, 0, count * rowBytes).order(ByteOrder.LITTLE_ENDIAN);
+            FloatBuffer floats = wide == null ? b.asFloatBuffer() : null;
+            DoubleBuffer doubles = wide == null ? null : b.asDoubleBuffer();
+            for (int i = i0; i < i0 + count; i++) {
+                if (floats != null) {
+                    floats.get(m[i]);
+                } else {
+                    doubles.get(wide);
+                    for (int j = 0; j < cols; j++) {
+                        m[i][j] = (float) wide[j];
+                    }
                 }
+                checkFinite(m[i], name, i + 1);
             }
-            checkFinite(m[i], name, i + 1);
         }
         return m;
     }
