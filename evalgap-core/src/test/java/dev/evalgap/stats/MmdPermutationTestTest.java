@@ -234,13 +234,14 @@ class MmdPermutationTestTest {
     /**
      * Replays the documented relabellings (first split of SplittableRandom(seed), one partial
      * Fisher-Yates shuffle of the pooled indices each) and recomputes every permuted statistic
-     * directly in double precision. 1100 pooled rows, so the int accumulators are flushed in the
-     * middle of a tile.
+     * directly in double precision. 1200 pooled rows (more than the 64 * 18 rows after which the
+     * int accumulators are flushed), so the last tiles are flushed in the middle, and groups of 18
+     * rows take their membership bits from two 64-bit words.
      */
     @Test
     void permutedStatisticsMatchBruteForce() {
-        final float[][] a = gaussian(500, 3, 0, 41);
-        final float[][] b = gaussian(600, 3, 0.03, 42);
+        final float[][] a = gaussian(550, 3, 0, 41);
+        final float[][] b = gaussian(650, 3, 0.03, 42);
         final int perms = 30;
         final long seed = 9;
         final MmdResult r = MMD.withPermutations(perms).withSeed(seed).test(a, b);
