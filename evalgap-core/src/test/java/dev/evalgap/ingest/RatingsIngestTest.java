@@ -3,50 +3,27 @@ package dev.evalgap.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.evalgap.Progress;
 import dev.evalgap.raters.RaterKind;
 import dev.evalgap.raters.Rating;
-import dev.evalgap.store.Store;
+import dev.evalgap.store.TempStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ratings stream: parsing, unusable scores kept, bad records, ids, idempotent re-ingest, read-back. */
 class RatingsIngestTest {
 
     private static final IngestOptions OPTIONS = IngestOptions.defaults(StreamKind.RATINGS);
 
-    @TempDir
-    Path dir;
-
-    private Store store;
-    private Ingester ingester;
-
-    @BeforeEach
-    void open() {
-        store = Store.open(dir.resolve("w.duckdb"), "test");
-        ingester = new Ingester(store, dir.resolve("rejects"), Progress.NONE);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private Path write(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
-    }
+    @RegisterExtension
+    final TempStore ws = new TempStore();
 
     @Test
     void everyFieldIsReadAndAnUnreadableScoreIsKeptAsUnusable() throws IOException {
-        Path file = write("r.jsonl", """
+        Path file = ws.write("r.jsonl", """
                 {"item_id": "q1", "rater": "gpt-judge", "rater_kind": "judge", "rater_version": "gpt-4o-2024-08-06/v3", "rubric_version": "r2", "score": "A", "scale": "pairwise", "ts": "2026-11-18T10:00:00Z", "anchor": true, "output_len": 120, "output_model": "gpt", "output_len_b": 80, "output_model_b": "llama", "shown_first": "b"}
                 {"item_id": "q2", "rater": "gpt-judge", "rater_kind": "JUDGE", "score": "I think both are fine", "scale": "pairwise"}
                 {"item_id": "q3", "rater": "ann", "rater_kind": "human", "score": 4, "scale": "ordinal:1-5", "contrast_pair": "p1", "contrast_side": "better"}
@@ -81,15 +58,15 @@ class RatingsIngestTest {
         assertThat(parsed.get(4).label()).isEqualTo("unsafe");
         assertThat(parsed.get(4).raterKind()).isNull();
 
-        FileIngest r = ingester.ingest(List.of(file), OPTIONS, OnError.FAIL).get(0);
+        FileIngest r = ws.ingester().ingest(List.of(file), OPTIONS, OnError.FAIL).get(0);
         assertThat(r.merge().added()).isEqualTo(5);
         assertThat(r.unusable()).isEqualTo(2);
-        assertThat(store.ratings()).containsExactlyInAnyOrderElementsOf(parsed);
+        assertThat(ws.store().ratings()).containsExactlyInAnyOrderElementsOf(parsed);
     }
 
     @Test
     void aMissingItemRaterOrScoreAndABadScaleAreBadRecords() throws IOException {
-        Path file = write("r.jsonl", """
+        Path file = ws.write("r.jsonl", """
                 {"rater": "a", "score": 1}
                 {"item_id": "q", "score": 1}
                 {"item_id": "q", "rater": "a"}
@@ -113,43 +90,43 @@ class RatingsIngestTest {
                 "r.jsonl:8: field 'shown_first': not one of a, b (\"C\")",
                 "r.jsonl:9: field 'contrast_side': missing: an item of a contrast pair is its better or its worse side",
                 "r.jsonl:10: field 'output_len': negative (-3)");
-        assertThatThrownBy(() -> ingester.ingest(List.of(file), OPTIONS, OnError.FAIL))
+        assertThatThrownBy(() -> ws.ingester().ingest(List.of(file), OPTIONS, OnError.FAIL))
                 .isInstanceOf(IngestException.class);
-        assertThat(store.count("ratings")).isZero();
+        assertThat(ws.store().count("ratings")).isZero();
     }
 
     @Test
     void reIngestAddsNothingAcrossFormatsAndACorrectedScoreReplacesTheOldOne() throws IOException {
-        Path jsonl = write("r.jsonl", """
+        Path jsonl = ws.write("r.jsonl", """
                 {"item_id": "q1", "rater": "a", "score": 3, "scale": "ordinal:1-5", "ts": "2026-11-18T10:00:00Z"}
                 {"item_id": "q1", "rater": "a", "score": 4, "scale": "ordinal:1-5", "ts": "2026-11-25T10:00:00Z"}
                 {"item_id": "q1", "rater": "j", "score": "A", "scale": "pairwise", "shown_first": "A"}
                 {"item_id": "q1", "rater": "j", "score": "B", "scale": "pairwise", "shown_first": "B"}
                 """);
-        Path csv = write("r.csv", """
+        Path csv = ws.write("r.csv", """
                 item_id,rater,score,scale,ts,shown_first
                 q1,a,3,ordinal:1-5,2026-11-18T10:00:00Z,
                 q1,a,4,ordinal:1-5,2026-11-25T10:00:00Z,
                 q1,j,A,pairwise,,A
                 q1,j,B,pairwise,,B
                 """);
-        assertThat(ingester.ingest(List.of(jsonl), OPTIONS, OnError.FAIL).get(0).merge().added())
+        assertThat(ws.ingester().ingest(List.of(jsonl), OPTIONS, OnError.FAIL).get(0).merge().added())
                 .as("the same item rated in two periods or two orders is four ratings").isEqualTo(4);
-        assertThat(ingester.ingest(List.of(jsonl), OPTIONS, OnError.FAIL).get(0).merge().unchanged()).isEqualTo(4);
-        assertThat(ingester.ingest(List.of(csv), OPTIONS, OnError.FAIL).get(0).merge().unchanged()).isEqualTo(4);
+        assertThat(ws.ingester().ingest(List.of(jsonl), OPTIONS, OnError.FAIL).get(0).merge().unchanged()).isEqualTo(4);
+        assertThat(ws.ingester().ingest(List.of(csv), OPTIONS, OnError.FAIL).get(0).merge().unchanged()).isEqualTo(4);
 
-        Path corrected = write("fix.jsonl", """
+        Path corrected = ws.write("fix.jsonl", """
                 {"item_id": "q1", "rater": "a", "score": 5, "scale": "ordinal:1-5", "ts": "2026-11-25T10:00:00Z"}
                 """);
-        assertThat(ingester.ingest(List.of(corrected), OPTIONS, OnError.FAIL).get(0).merge().replaced()).isEqualTo(1);
-        assertThat(store.count("ratings")).isEqualTo(4);
-        assertThat(store.ratings()).filteredOn(r -> "2026-W48".equals(r.period())).singleElement()
+        assertThat(ws.ingester().ingest(List.of(corrected), OPTIONS, OnError.FAIL).get(0).merge().replaced()).isEqualTo(1);
+        assertThat(ws.store().count("ratings")).isEqualTo(4);
+        assertThat(ws.store().ratings()).filteredOn(r -> "2026-W48".equals(r.period())).singleElement()
                 .extracting(Rating::value).isEqualTo(5.0);
     }
 
     @Test
     void theDefaultTimestampDatesRatingsWithoutTs() throws IOException {
-        Path file = write("r.jsonl", "{\"item_id\": \"q\", \"rater\": \"a\", \"score\": 1, \"scale\": \"binary\"}\n");
+        Path file = ws.write("r.jsonl", "{\"item_id\": \"q\", \"rater\": \"a\", \"score\": 1, \"scale\": \"binary\"}\n");
         List<Rating> parsed = Fixtures.parseAll(file, OPTIONS.withDefaultTs(Instant.parse("2026-01-01T00:00:00Z")));
         assertThat(parsed.get(0).period()).isEqualTo("2026-W01");
     }

@@ -12,6 +12,7 @@ import dev.evalgap.ingest.OnError;
 import dev.evalgap.ingest.StreamKind;
 import dev.evalgap.store.EvalCase;
 import dev.evalgap.store.Store;
+import dev.evalgap.store.TempStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,30 +20,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code evalgap seal}: seeded, stratified, one new version, idempotent, never unseals. */
 class SealTest {
 
-    @TempDir
-    Path dir;
-
-    private Store store;
-    private Ingester ingester;
-
-    @BeforeEach
-    void open() {
-        store = Store.open(dir.resolve("w.duckdb"), "test");
-        ingester = new Ingester(store, dir.resolve("rejects"), Progress.NONE);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+    @RegisterExtension
+    final TempStore ws = new TempStore();
 
     /** Strata by first tag: a = 7 cases, b = 7, c = 6 (N = 20). */
     private Path casesFile() throws IOException {
@@ -54,24 +39,24 @@ class SealTest {
                         + "\"expected\": \"answer %d\", \"tags\": [\"%s\", \"other\"]}%n", i, i, s.getKey(), i, s.getKey()));
             }
         }
-        Path p = dir.resolve("cases.jsonl");
+        Path p = ws.dir().resolve("cases.jsonl");
         Files.writeString(p, sb.toString(), StandardCharsets.UTF_8);
         return p;
     }
 
     private Map<String, Long> sealedByStratum(int version) {
-        return store.cases("s", version).stream().filter(c -> EvalCase.SPLIT_SEALED.equals(c.split()))
+        return ws.store().cases("s", version).stream().filter(c -> EvalCase.SPLIT_SEALED.equals(c.split()))
                 .collect(Collectors.groupingBy(c -> c.tags().get(0), Collectors.counting()));
     }
 
     @Test
     void sealsAStratifiedSeededFractionAsANewVersionAndIsIdempotent() throws IOException {
         Path file = casesFile();
-        ingester.ingestCases("s", List.of(file), IngestOptions.defaults(StreamKind.CASES), OnError.FAIL, false);
+        ws.ingester().ingestCases("s", List.of(file), IngestOptions.defaults(StreamKind.CASES), OnError.FAIL, false);
 
         // 0.2 x 20 = 4 in total; exact quotas 1.4, 1.4, 1.2 -> floors 1, 1, 1; the one left goes to the
         // largest remainder (a and b tie at 0.4 and at size 7: name order, so a): quotas a 2, b 1, c 1
-        SealResult r = new Seal(store).run(new SealRequest("s", 0.2, 42));
+        SealResult r = new Seal(ws.store()).run(new SealRequest("s", 0.2, 42));
         assertThat(r.fromVersion()).isEqualTo(1);
         assertThat(r.version()).isEqualTo(2);
         assertThat(r.newVersion()).isTrue();
@@ -83,32 +68,32 @@ class SealTest {
                         org.assertj.core.groups.Tuple.tuple("b", 7, 1), org.assertj.core.groups.Tuple.tuple("c", 6, 1));
         assertThat(sealedByStratum(2)).isEqualTo(Map.of("a", 2L, "b", 1L, "c", 1L));
         assertThat(sealedByStratum(1)).isEmpty();
-        assertThat(store.cases("s", 2)).hasSize(20);
-        assertThat(store.caseVersionSources("s").get(2)).startsWith("seal: fraction 0.2, seed 42");
+        assertThat(ws.store().cases("s", 2)).hasSize(20);
+        assertThat(ws.store().caseVersionSources("s").get(2)).startsWith("seal: fraction 0.2, seed 42");
         // the sealed texts never appear in the result
         String json = dev.evalgap.ResultJson.write(r);
-        store.cases("s", 2).stream().filter(c -> r.newlySealed().contains(c.caseId()))
+        ws.store().cases("s", 2).stream().filter(c -> r.newlySealed().contains(c.caseId()))
                 .forEach(c -> assertThat(json).doesNotContain(c.input()).doesNotContain(c.expected()));
 
         // same arguments again: nothing changes, no version is written
-        SealResult again = new Seal(store).run(new SealRequest("s", 0.2, 42));
+        SealResult again = new Seal(ws.store()).run(new SealRequest("s", 0.2, 42));
         assertThat(again.newVersion()).isFalse();
         assertThat(again.version()).isEqualTo(2);
         assertThat(again.newlySealed()).isEmpty();
-        assertThat(store.currentCaseVersion("s")).contains(2);
+        assertThat(ws.store().currentCaseVersion("s")).contains(2);
 
         // re-ingesting the original file (no split field = public) never unseals
-        FileIngest reingest = ingester.ingestCases("s", List.of(file), IngestOptions.defaults(StreamKind.CASES),
+        FileIngest reingest = ws.ingester().ingestCases("s", List.of(file), IngestOptions.defaults(StreamKind.CASES),
                 OnError.FAIL, false);
         assertThat(reingest.merge().newVersion()).isFalse();
         assertThat(sealedByStratum(2)).isEqualTo(Map.of("a", 2L, "b", 1L, "c", 1L));
 
         // a larger fraction tops the strata up, keeping the cases sealed before
-        SealResult more = new Seal(store).run(new SealRequest("s", 0.5, 42));
+        SealResult more = new Seal(ws.store()).run(new SealRequest("s", 0.5, 42));
         assertThat(more.version()).isEqualTo(3);
         assertThat(more.sealedBefore()).isEqualTo(4);
         assertThat(more.sealedAfter()).isEqualTo(10);
-        assertThat(store.cases("s", 3).stream().filter(c -> EvalCase.SPLIT_SEALED.equals(c.split()))
+        assertThat(ws.store().cases("s", 3).stream().filter(c -> EvalCase.SPLIT_SEALED.equals(c.split()))
                 .map(EvalCase::caseId).toList()).containsAll(r.newlySealed());
     }
 
@@ -117,13 +102,13 @@ class SealTest {
         Path file = casesFile();
         List<String> lines = Files.readAllLines(file);
         java.util.Collections.reverse(lines);
-        Path reversed = dir.resolve("reversed.jsonl");
+        Path reversed = ws.dir().resolve("reversed.jsonl");
         Files.write(reversed, lines);
-        try (Store other = Store.open(dir.resolve("other.duckdb"), "test")) {
-            new Ingester(other, dir.resolve("rejects"), Progress.NONE).ingestCases("s", List.of(reversed),
+        try (Store other = Store.open(ws.dir().resolve("other.duckdb"), "test")) {
+            new Ingester(other, ws.dir().resolve("rejects"), Progress.NONE).ingestCases("s", List.of(reversed),
                     IngestOptions.defaults(StreamKind.CASES), OnError.FAIL, false);
-            ingester.ingestCases("s", List.of(file), IngestOptions.defaults(StreamKind.CASES), OnError.FAIL, false);
-            SealResult a = new Seal(store).run(new SealRequest("s", 0.3, 7));
+            ws.ingester().ingestCases("s", List.of(file), IngestOptions.defaults(StreamKind.CASES), OnError.FAIL, false);
+            SealResult a = new Seal(ws.store()).run(new SealRequest("s", 0.3, 7));
             SealResult b = new Seal(other).run(new SealRequest("s", 0.3, 7));
             assertThat(a.newlySealed()).isEqualTo(b.newlySealed()).hasSize(6);
             SealResult c = new Seal(other).run(new SealRequest("s", 0.6, 8));
@@ -137,15 +122,15 @@ class SealTest {
         for (int i = 0; i < 10; i++) {
             sb.append(String.format("{\"case_id\": \"u%d\", \"input\": \"untagged question %d\"}%n", i, i));
         }
-        Path file = dir.resolve("u.jsonl");
+        Path file = ws.dir().resolve("u.jsonl");
         Files.writeString(file, sb.toString());
-        ingester.ingestCases("u", List.of(file), IngestOptions.defaults(StreamKind.CASES), OnError.FAIL, false);
-        SealResult r = new Seal(store).run(new SealRequest("u", 0.25, 1));
+        ws.ingester().ingestCases("u", List.of(file), IngestOptions.defaults(StreamKind.CASES), OnError.FAIL, false);
+        SealResult r = new Seal(ws.store()).run(new SealRequest("u", 0.25, 1));
         assertThat(r.stratification()).isEqualTo("none (no case has a tag)");
         assertThat(r.sealedAfter()).isEqualTo(3); // round(2.5) = 3
         assertThat(r.strata()).singleElement().satisfies(s -> assertThat(s.stratum()).isEqualTo(Seal.ALL));
         assertThatThrownBy(() -> new SealRequest("u", 1.0, 1)).hasMessageContaining("(0, 1)");
-        assertThatThrownBy(() -> new Seal(store).run(new SealRequest("nope", 0.2, 1)))
+        assertThatThrownBy(() -> new Seal(ws.store()).run(new SealRequest("nope", 0.2, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no eval set 'nope'");
     }
 
@@ -172,28 +157,28 @@ class SealTest {
 
     @Test
     void ingestErrorsNeverQuoteCaseTextsOrRunOutputs() throws IOException {
-        Path cases = dir.resolve("bad-cases.jsonl");
+        Path cases = ws.dir().resolve("bad-cases.jsonl");
         Files.writeString(cases, """
                 {"case_id": "c1", "input": {"secret": "sealed question text"}, "split": "sealed"}
                 """);
-        assertThatThrownBy(() -> ingester.ingestCases("s", List.of(cases), IngestOptions.defaults(StreamKind.CASES),
+        assertThatThrownBy(() -> ws.ingester().ingestCases("s", List.of(cases), IngestOptions.defaults(StreamKind.CASES),
                 OnError.FAIL, false))
                 .isInstanceOf(IngestException.class)
                 .hasMessage(cases + ":1: field 'input': not a string")
                 .message().doesNotContain("sealed question text");
-        Path broken = dir.resolve("broken-cases.jsonl");
+        Path broken = ws.dir().resolve("broken-cases.jsonl");
         Files.writeString(broken, """
                 {"case_id": "c1", "input": refundsecretword}
                 """);
-        assertThatThrownBy(() -> ingester.ingestCases("s", List.of(broken), IngestOptions.defaults(StreamKind.CASES),
+        assertThatThrownBy(() -> ws.ingester().ingestCases("s", List.of(broken), IngestOptions.defaults(StreamKind.CASES),
                 OnError.FAIL, false))
                 .isInstanceOf(IngestException.class)
                 .message().contains("Unrecognized token (not shown)").doesNotContain("refundsecretword");
-        Path runs = dir.resolve("runs.jsonl");
+        Path runs = ws.dir().resolve("runs.jsonl");
         Files.writeString(runs, """
                 {"release": "r1", "case_id": "c1", "score": 1, "output": ["the model's answer to a sealed case"]}
                 """);
-        assertThatThrownBy(() -> ingester.ingest(List.of(runs), IngestOptions.defaults(StreamKind.RUNS), OnError.FAIL))
+        assertThatThrownBy(() -> ws.ingester().ingest(List.of(runs), IngestOptions.defaults(StreamKind.RUNS), OnError.FAIL))
                 .isInstanceOf(IngestException.class)
                 .hasMessage(runs + ":1: field 'output': not a string");
     }

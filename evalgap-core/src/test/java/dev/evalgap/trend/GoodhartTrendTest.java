@@ -10,17 +10,14 @@ import dev.evalgap.ingest.IngestOptions;
 import dev.evalgap.ingest.Ingester;
 import dev.evalgap.ingest.OnError;
 import dev.evalgap.ingest.StreamKind;
-import dev.evalgap.store.Store;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.evalgap.store.TempStore;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Public versus sealed scores, the overfit index and stale cases on a hand-made set whose figures are
@@ -51,16 +48,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoodhartTrendTest {
 
-    @TempDir
-    Path dir;
-
-    private Store store;
+    @RegisterExtension
+    final TempStore ws = new TempStore();
 
     @BeforeEach
-    void setUp() throws IOException {
-        store = Store.open(dir.resolve("w.duckdb"), "test");
-        Path cases = dir.resolve("cases.jsonl");
-        Files.writeString(cases, """
+    void setUp() {
+        Path cases = ws.write("cases.jsonl", """
                 {"case_id": "p1", "input": "public one", "tags": ["billing"]}
                 {"case_id": "p2", "input": "public two", "tags": ["billing"]}
                 {"case_id": "p3", "input": "public three", "tags": ["shipping"]}
@@ -70,7 +63,6 @@ class GoodhartTrendTest {
                 {"case_id": "x2", "input": "a promotion that ended", "expires": "2026-06-01"}
                 {"case_id": "x3", "input": "refund under policy v3", "source_ref": "policy:refund@v3"}
                 """);
-        Path runs = dir.resolve("runs.jsonl");
         StringBuilder sb = new StringBuilder();
         double[][] scores = {{0.5, 0.8}, {0.6, 0.9}, {0.7, 0.7}, {0.5, 0.6}, {0.5, 0.4}, {0.0, 1.0}, {0.2, 0.2},
             {0.4, 0.4}};
@@ -81,19 +73,14 @@ class GoodhartTrendTest {
                         r, ids[i], scores[i][r]));
             }
         }
-        Files.writeString(runs, sb.toString());
-        Ingester ingester = new Ingester(store, dir.resolve("rejects"), Progress.NONE);
+        Path runs = ws.write("runs.jsonl", sb.toString());
+        Ingester ingester = ws.ingester();
         ingester.ingestCases("s", List.of(cases), IngestOptions.defaults(StreamKind.CASES), OnError.FAIL, false);
         ingester.ingest(List.of(runs), IngestOptions.defaults(StreamKind.RUNS), OnError.FAIL);
     }
 
-    @AfterEach
-    void tearDown() {
-        store.close();
-    }
-
     private TrendResult trend(boolean includeStale, String baseline, LocalDate asOf) {
-        return new Trend(store, Progress.NONE).run(new TrendRequest("s", 5, Map.of(), 20000, 0.95, 3, false, asOf,
+        return new Trend(ws.store(), Progress.NONE).run(new TrendRequest("s", 5, Map.of(), 20000, 0.95, 3, false, asOf,
                 Map.of("refund", "v3"), includeStale, baseline));
     }
 
@@ -156,7 +143,7 @@ class GoodhartTrendTest {
         assertThat(before.staleCases().cases()).extracting(StaleCase::caseId).containsExactly("x1");
 
         // versions compare ignoring case and a leading v
-        TrendResult bare = new Trend(store, Progress.NONE).run(new TrendRequest("s", 5, Map.of(), 200, 0.95, 3, false,
+        TrendResult bare = new Trend(ws.store(), Progress.NONE).run(new TrendRequest("s", 5, Map.of(), 200, 0.95, 3, false,
                 LocalDate.parse("2026-05-31"), Map.of("refund", "V3"), false, null));
         assertThat(bare.staleCases().cases()).extracting(StaleCase::caseId).containsExactly("x1");
         assertThat(ConceptShift.version("3")).isEqualTo(ConceptShift.version("v3")).isEqualTo("3");

@@ -20,13 +20,12 @@ import dev.evalgap.ingest.Ingester;
 import dev.evalgap.ingest.OnError;
 import dev.evalgap.ingest.StreamKind;
 import dev.evalgap.store.Store;
-import java.nio.file.Path;
+import dev.evalgap.store.TempStore;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The timeline on the demo scenario: offline scores rise r1 → r8 while online feedback worsens
@@ -37,10 +36,9 @@ class TrendDemoTest {
 
     static final String SET = "support";
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final TempStore ws = new TempStore();
 
-    static Store store;
     static DemoFiles demo;
     static TrendResult result;
     static long setupMillis;
@@ -48,9 +46,9 @@ class TrendDemoTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        demo = DemoScenario.withSeed(DemoScenario.DEFAULT_SEED).generate(dir.resolve("data"));
-        store = Store.open(dir.resolve("w.duckdb"), "test");
-        Ingester ingester = new Ingester(store, dir.resolve("rejects"), Progress.NONE);
+        demo = DemoScenario.withSeed(DemoScenario.DEFAULT_SEED).generate(ws.dir().resolve("data"));
+        Store store = ws.store();
+        Ingester ingester = ws.ingester();
         ingester.ingest(List.of(demo.traffic()), options(StreamKind.TRAFFIC), OnError.FAIL);
         ingester.ingestCases(SET, List.of(demo.cases()), options(StreamKind.CASES), OnError.FAIL, false);
         ingester.ingest(List.of(demo.runs()), options(StreamKind.RUNS), OnError.FAIL);
@@ -59,11 +57,6 @@ class TrendDemoTest {
                     new GapOptions(5, 200, 0.95, 100, 8, 7)));
         }
         result = new Trend(store, Progress.NONE).run(new TrendRequest(SET, 5, Map.of(), 1000, 0.95, 11, true));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        store.close();
     }
 
     private static IngestOptions options(StreamKind kind) {
@@ -241,7 +234,7 @@ class TrendDemoTest {
      */
     @Test
     void weightedMinusRawIsBoundedByTheDistanceOfTheTopicMixes() {
-        JsonNode topics = StoredGaps.latestByWindow(store.results("gap"), SET).get("2026-W47").json()
+        JsonNode topics = StoredGaps.latestByWindow(ws.store().results("gap"), SET).get("2026-W47").json()
                 .path("figures").path("topics").path("topics");
         double represented = 0;
         int cases = 0;
@@ -276,7 +269,7 @@ class TrendDemoTest {
 
     @Test
     void sameSeedSameFiguresAndJsonCarriesThem() {
-        TrendResult again = new Trend(store, Progress.NONE).run(new TrendRequest(SET, 5, Map.of(), 1000, 0.95, 11, true));
+        TrendResult again = new Trend(ws.store(), Progress.NONE).run(new TrendRequest(SET, 5, Map.of(), 1000, 0.95, 11, true));
         assertThat(again.releases()).isEqualTo(result.releases());
         assertThat(again.windows()).isEqualTo(result.windows());
         assertThat(again.agreement()).isEqualTo(result.agreement());
