@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"The release gate for CI: evaluates the thresholds of evalgap.yaml (max_gap_score, "
-                + "min_relative_coverage, min_offline_online_correlation, max_overfit_index, max_expired_case_share; "
+                + "min_relative_coverage, max_uncovered_share, max_no_case_share, min_offline_online_correlation, "
+                + "max_overfit_index, max_expired_case_share; "
                 + "an absent threshold is not checked) and prints each check as figure vs threshold with n.",
                 "Gap figures come from the latest stored gap result of the window (computed with the configured "
                         + "embedder when none is stored); timeline figures from the releases live up to the window."},

@@ -1,6 +1,7 @@
 package dev.evalgap.cli;
 
 import dev.evalgap.Progress;
+import dev.evalgap.Threshold;
 import dev.evalgap.embed.CachingEmbedder;
 import dev.evalgap.embed.Embedder;
 import dev.evalgap.embed.Embedders;
@@ -76,10 +77,10 @@ final class GapCommand implements Callable<Integer> {
             + "(default: gap.topics).")
     Integer topics;
 
-    @Option(names = "--fail-on", paramLabel = "NAME=VALUE", split = ",",
-            description = "Exit 1 when a figure crosses a threshold: gap=MAX (gap score), coverage=MIN (relative "
-                    + "coverage), uncovered=MAX (uncovered share), no-case=MAX (production in topics without an "
-                    + "eval case). Repeatable or comma-separated; checked on every window.")
+    @Option(names = "--fail-on", paramLabel = "KEY=VALUE", split = ",",
+            description = "Exit 1 when a figure crosses a threshold, with the keys of evalgap.yaml thresholds: "
+                    + "max_gap_score, min_relative_coverage, max_uncovered_share, max_no_case_share (production "
+                    + "in topics without an eval case). Repeatable or comma-separated; checked on every window.")
     List<String> failOn = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the results as JSON.")
@@ -87,7 +88,7 @@ final class GapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<GapGate.Threshold, Double> thresholds = thresholds();
+        Map<Threshold, Double> thresholds = thresholds();
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = TerminalProgress.forTerminal();
         List<GapFigures> figures = new ArrayList<>();
@@ -135,16 +136,19 @@ final class GapCommand implements Callable<Integer> {
         return failed ? 1 : 0;
     }
 
-    private Map<GapGate.Threshold, Double> thresholds() {
-        Map<GapGate.Threshold, Double> out = new EnumMap<>(GapGate.Threshold.class);
+    private Map<Threshold, Double> thresholds() {
+        Map<Threshold, Double> out = new EnumMap<>(Threshold.class);
         for (String spec : failOn) {
             int eq = spec.indexOf('=');
             try {
                 if (eq < 0) {
-                    throw new IllegalArgumentException("expected NAME=VALUE");
+                    throw new IllegalArgumentException("expected KEY=VALUE");
                 }
-                out.put(GapGate.Threshold.parse(spec.substring(0, eq).trim()),
-                        Double.parseDouble(spec.substring(eq + 1).trim()));
+                Threshold t = Threshold.parse(spec.substring(0, eq).trim());
+                if (!t.onGapFigures()) {
+                    throw new IllegalArgumentException(GapGate.notAGapFigure(t));
+                }
+                out.put(t, Double.parseDouble(spec.substring(eq + 1).trim()));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(this.spec.commandLine(), "--fail-on '" + spec + "': " + e.getMessage());
             }

@@ -78,11 +78,16 @@ class DemoCommandTest {
         assertThat(again.out()).contains("(0 new)").contains("2026-W36").contains("2026-W47");
 
         String ws = dir.resolve("ws").toString();
-        Cli gate = Cli.run("gap", "-w", ws, "--set", "support", "--seed", "20260831", "--fail-on", "gap=0.2");
+        Cli gate = Cli.run("gap", "-w", ws, "--set", "support", "--seed", "20260831", "--fail-on", "max_gap_score=0.2");
         assertThat(gate.exitCode()).isEqualTo(1);
         assertThat(gate.out()).containsPattern("FAIL: gap score 0\\.\\d").contains("fails when > 0.200");
         assertThat(Cli.run("gap", "-w", ws, "--set", "support", "--window", "2026-W36", "--seed", "20260831",
-                "--fail-on", "gap=0.2,no-case=0.1").exitCode()).isZero();
+                "--fail-on", "max_gap_score=0.2,max_no_case_share=0.1").exitCode()).isZero();
+        // the same keys as evalgap.yaml; a threshold that is not on the gap figures is a usage error naming them
+        Cli notGap = Cli.run("gap", "-w", ws, "--set", "support", "--fail-on", "max_overfit_index=0.05");
+        assertThat(notGap.exitCode()).isEqualTo(2);
+        assertThat(notGap.err()).contains("max_overfit_index is not a gap figure")
+                .contains("max_gap_score, min_relative_coverage, max_uncovered_share, max_no_case_share");
     }
 
     /**

@@ -33,7 +33,7 @@ class SealCheckCommandTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** All five thresholds, and the refund policy's current version (the demo's refund cases cite v2). */
+    /** All seven thresholds, and the refund policy's current version (the demo's refund cases cite v2). */
     static final String CONFIG = """
             version: 1
             embedding:
@@ -41,6 +41,8 @@ class SealCheckCommandTest {
             thresholds:
               max_gap_score: 0.3
               min_relative_coverage: 0.8
+              max_uncovered_share: 0.1
+              max_no_case_share: 0.1
               min_offline_online_correlation: 0.0
               max_overfit_index: 0.05
               max_expired_case_share: 0.2
@@ -130,19 +132,23 @@ class SealCheckCommandTest {
                 .containsPattern("FAIL  max_gap_score: gap score 0\\.\\d{3} \\[0\\.\\d{3}, 0\\.\\d{3}\\] > 0\\.300; "
                         + "n = 2300 \\(300 eval cases \\+ 2000 production records of 2026-W47\\)")
                 .containsPattern("FAIL  min_relative_coverage: relative coverage 0\\.\\d{3} .* < 0\\.800")
+                .containsPattern("FAIL  max_uncovered_share: uncovered share 0\\.\\d{3} \\[0\\.\\d{3}, 0\\.\\d{3}\\] > 0\\.100; "
+                        + "n = 2000 \\(2000 production records of 2026-W47\\)")
+                .containsPattern("FAIL  max_no_case_share: share of production in topics without an eval case "
+                        + "0\\.\\d{3} > 0\\.100; n = 2000")
                 .containsPattern("FAIL  min_offline_online_correlation\\[thumbs_up_rate\\]: offline-online "
                         + "correlation -0\\.\\d\\d .* < 0\\.00 \\(thumbs_up_rate, higher is better\\); n = 8")
                 .containsPattern("FAIL  min_offline_online_correlation\\[retry_rate\\]: .*lower is better")
                 .containsPattern("SKIP  max_overfit_index: overfit index not available: no sealed case")
                 .containsPattern("PASS  max_expired_case_share: expired case share 0\\.\\d{3} <= 0\\.200; n = 300")
-                .contains("FAILED: 9 check(s)");
+                .contains("FAILED: 11 check(s)");
 
         // the JUnit XML parses and holds one testcase per check, failures with their message
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
         Element suite = doc.getDocumentElement();
         assertThat(suite.getTagName()).isEqualTo("testsuite");
         NodeList cases = suite.getElementsByTagName("testcase");
-        assertThat(cases.getLength()).isEqualTo(9).isEqualTo(Integer.parseInt(suite.getAttribute("tests")));
+        assertThat(cases.getLength()).isEqualTo(11).isEqualTo(Integer.parseInt(suite.getAttribute("tests")));
         Map<String, String> failures = new LinkedHashMap<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < cases.getLength(); i++) {
@@ -153,11 +159,13 @@ class SealCheckCommandTest {
                 failures.put(c.getAttribute("name"), ((Element) f.item(0)).getAttribute("message"));
             }
         }
-        assertThat(names).hasSize(9).contains("max_gap_score", "min_relative_coverage", "max_overfit_index",
+        assertThat(names).hasSize(11).contains("max_gap_score", "min_relative_coverage", "max_uncovered_share",
+                "max_no_case_share", "max_overfit_index",
                 "max_expired_case_share", "min_offline_online_correlation[thumbs_up_rate]");
-        assertThat(failures).hasSize(7).containsKeys("max_gap_score", "min_offline_online_correlation[csat_mean]");
+        assertThat(failures).hasSize(9).containsKeys("max_gap_score", "max_uncovered_share", "max_no_case_share",
+                "min_offline_online_correlation[csat_mean]");
         assertThat(failures.get("max_gap_score")).startsWith("gap score 0.").contains("> 0.300");
-        assertThat(suite.getAttribute("failures")).isEqualTo("7");
+        assertThat(suite.getAttribute("failures")).isEqualTo("9");
         assertThat(suite.getAttribute("skipped")).isEqualTo("1");
 
         // week 1: the suite is a sample of it, so the same thresholds pass (the trend figures need more releases)
@@ -169,14 +177,18 @@ class SealCheckCommandTest {
                 // as good as a production sample: the interval reaches 1
                 .containsPattern("PASS  min_relative_coverage: relative coverage \\d\\.\\d{3} \\[\\d\\.\\d{3}, 1\\.\\d{3}\\] "
                         + ">= 0\\.800")
+                // as a production sample would: about 5% of it beyond the reference's 95% quantile, no topic
+                // without a case
+                .containsPattern("PASS  max_uncovered_share: uncovered share 0\\.0\\d{2} .* <= 0\\.100")
+                .contains("PASS  max_no_case_share: share of production in topics without an eval case 0.000 <= 0.100")
                 .contains("SKIP  min_offline_online_correlation[thumbs_up_rate]: offline-online correlation not "
                         + "available: thumbs_up_rate: 1 release(s) r1 with an offline score and the KPI")
-                .contains("PASSED: 9 check(s), 0 failed, 6 skipped");
+                .contains("PASSED: 11 check(s), 0 failed, 6 skipped");
         assertThat(Cli.run("check", "-w", ws.toString(), "--window", "2026-W36", "--strict").exitCode()).isEqualTo(1);
 
         JsonNode json = JSON.readTree(Cli.run("check", "-w", ws.toString(), "--window", "2026-W36", "--json").out());
         assertThat(json.get("passed").asBoolean()).isTrue();
-        assertThat(json.get("checks")).hasSize(9);
+        assertThat(json.get("checks")).hasSize(11);
         assertThat(json.get("gapComputed").asBoolean()).isFalse();
         // a window without a stored gap result: check computes (and stores) it with the configured embedder
         JsonNode computed = JSON.readTree(Cli.run("check", "-w", ws.toString(), "--window", "2026-W38", "--sample",
@@ -191,7 +203,8 @@ class SealCheckCommandTest {
         Files.writeString(ws.resolve("evalgap.yaml"), CONFIG.replace("max_gap_score", "max_gap_scor"));
         Cli typo = Cli.run("check", "-w", ws.toString());
         assertThat(typo.exitCode()).isEqualTo(2);
-        assertThat(typo.err()).contains("unknown key 'max_gap_scor'").contains("max_gap_score");
+        assertThat(typo.err()).contains("evalgap.yaml thresholds: unknown threshold 'max_gap_scor'")
+                .contains("max_gap_score");
         Files.writeString(ws.resolve("evalgap.yaml"), CONFIG);
         assertThat(Cli.run("check", "-w", ws.toString(), "--window", "2030-W01").exitCode()).isEqualTo(2);
         assertThat(Cli.run("check", "-w", ws.toString(), "--as-of", "yesterday").exitCode()).isEqualTo(2);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalgap.Progress;
 import dev.evalgap.Provenance;
 import dev.evalgap.ResultJson;
+import dev.evalgap.Threshold;
 import dev.evalgap.embed.Embedder;
 import dev.evalgap.gap.GapAnalysis;
 import dev.evalgap.gap.GapRequest;
@@ -91,8 +92,7 @@ public final class CheckAnalysis {
             notes.add("no thresholds in evalgap.yaml: nothing to check (set e.g. thresholds: {max_gap_score: 0.3})");
         }
 
-        boolean needsGap = limits.containsKey(Threshold.MAX_GAP_SCORE)
-                || limits.containsKey(Threshold.MIN_RELATIVE_COVERAGE);
+        boolean needsGap = limits.keySet().stream().anyMatch(Threshold::onGapFigures);
         boolean computed = false;
         if (needsGap && !hasStoredGap(set, version, window)) {
             try (Embedder embedder = embedders.get()) {
@@ -118,6 +118,8 @@ public final class CheckAnalysis {
             switch (e.getKey()) {
                 case MAX_GAP_SCORE -> checks.add(gapScore(w.gap(), window, limit));
                 case MIN_RELATIVE_COVERAGE -> checks.add(coverage(w.gap(), window, limit));
+                case MAX_UNCOVERED_SHARE -> checks.add(uncovered(w.gap(), window, limit));
+                case MAX_NO_CASE_SHARE -> checks.add(noCase(w.gap(), window, limit));
                 case MIN_OFFLINE_ONLINE_CORRELATION -> checks.addAll(correlation(live, r, seed, limit, notes));
                 case MAX_OVERFIT_INDEX -> checks.add(overfit(trend.goodhart(), live, window, limit));
                 case MAX_EXPIRED_CASE_SHARE -> checks.add(stale(trend.staleCases(), limit));
@@ -181,6 +183,25 @@ public final class CheckAnalysis {
                     + (g == null ? " (no gap result)" : " (too few production records for a reference sample)"));
         }
         return item(t.key(), t, g.relativeCoverage(), g.relativeCoverageInterval(), limit, g.productionSample(),
+                g.productionSample() + " production records of " + window, "%.3f", "");
+    }
+
+    private static CheckItem uncovered(GapPoint g, String window, double limit) {
+        Threshold t = Threshold.MAX_UNCOVERED_SHARE;
+        if (g == null || g.uncoveredShare() == null || Double.isNaN(g.uncoveredShare())) {
+            return skip(t.key(), t, limit, "no uncovered share for " + window
+                    + (g == null ? " (no gap result)" : " (too few production records for a reference sample)"));
+        }
+        return item(t.key(), t, g.uncoveredShare(), g.uncoveredShareInterval(), limit, g.productionSample(),
+                g.productionSample() + " production records of " + window, "%.3f", "");
+    }
+
+    private static CheckItem noCase(GapPoint g, String window, double limit) {
+        Threshold t = Threshold.MAX_NO_CASE_SHARE;
+        if (g == null || g.noCaseShare() == null) {
+            return skip(t.key(), t, limit, "no topic map for " + window + (g == null ? " (no gap result)" : ""));
+        }
+        return item(t.key(), t, g.noCaseShare(), null, limit, g.productionSample(),
                 g.productionSample() + " production records of " + window, "%.3f", "");
     }
 

@@ -1,5 +1,6 @@
 package dev.evalgap.check;
 
+import dev.evalgap.Threshold;
 import dev.evalgap.stats.Interval;
 
 /**

@@ -1,5 +1,6 @@
 package dev.evalgap.check;
 
+import dev.evalgap.Threshold;
 import dev.evalgap.gap.GapOptions;
 import java.time.LocalDate;
 import java.util.Map;
@@ -39,6 +40,12 @@ public record CheckRequest(
         Objects.requireNonNull(gapOptions, "gapOptions");
         thresholds = Map.copyOf(thresholds == null ? Map.of() : thresholds);
         policies = Map.copyOf(policies == null ? Map.of() : policies);
-        thresholds.keySet().forEach(Threshold::parse);
+        for (String key : thresholds.keySet()) {
+            try {
+                Threshold.parse(key);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("evalgap.yaml thresholds: " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -1,46 +1,18 @@
 package dev.evalgap.gap;
 
+import dev.evalgap.Threshold;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Thresholds on gap figures, for CI gates ({@code --fail-on NAME=VALUE}). Each compares the point
+ * Thresholds on a window's gap figures, for CI gates ({@code gap --fail-on KEY=VALUE}, with the keys of
+ * {@code evalgap.yaml thresholds:} that {@link Threshold#onGapFigures()}). Each compares the point
  * estimate with the threshold and reports both with the sample size.
  */
 public final class GapGate {
-
-    /** A threshold that can be set, and which way it fails. */
-    public enum Threshold {
-        GAP("gap", "gap score", true),
-        COVERAGE("coverage", "relative coverage", false),
-        UNCOVERED("uncovered", "uncovered share", true),
-        NO_CASE("no-case", "share of production in topics without an eval case", true);
-
-        private final String key;
-        private final String figure;
-        private final boolean failsAbove;
-
-        Threshold(String key, String figure, boolean failsAbove) {
-            this.key = key;
-            this.figure = figure;
-            this.failsAbove = failsAbove;
-        }
-
-        public String key() {
-            return key;
-        }
-
-        public static Threshold parse(String key) {
-            for (Threshold t : values()) {
-                if (t.key.equals(key)) {
-                    return t;
-                }
-            }
-            throw new IllegalArgumentException("unknown threshold '" + key + "'; valid: gap, coverage, uncovered, no-case");
-        }
-    }
 
     /**
      * One evaluated threshold.
@@ -58,6 +30,9 @@ public final class GapGate {
     private GapGate() {
     }
 
+    /**
+     * @throws IllegalArgumentException for a threshold that is not on the gap figures
+     */
     public static List<Check> evaluate(Map<Threshold, Double> thresholds, GapFigures f) {
         List<Check> out = new ArrayList<>();
         for (Map.Entry<Threshold, Double> e : thresholds.entrySet()) {
@@ -66,28 +41,33 @@ public final class GapGate {
             double value;
             int n;
             switch (t) {
-                case GAP -> {
+                case MAX_GAP_SCORE -> {
                     value = f.c2st().gapScore();
                     n = f.c2st().nA() + f.c2st().nB();
                 }
-                case COVERAGE -> {
+                case MIN_RELATIVE_COVERAGE -> {
                     value = f.coverage() == null ? Double.NaN : f.coverage().relativeCoverage();
                     n = f.coverage() == null ? 0 : f.coverage().productionItems();
                 }
-                case UNCOVERED -> {
+                case MAX_UNCOVERED_SHARE -> {
                     value = f.coverage() == null ? Double.NaN : f.coverage().uncoveredShare();
                     n = f.coverage() == null ? 0 : f.coverage().productionItems();
                 }
-                case NO_CASE -> {
+                case MAX_NO_CASE_SHARE -> {
                     value = f.topics().noCaseShare();
                     n = f.topics().productionItems();
                 }
-                default -> throw new AssertionError(t);
+                default -> throw new IllegalArgumentException(notAGapFigure(t));
             }
-            boolean passed = !Double.isNaN(value) && (t.failsAbove ? value <= limit : value >= limit);
-            out.add(new Check(t.figure, value, limit, passed, n,
-                    String.format(Locale.ROOT, "fails when %s %.3f", t.failsAbove ? ">" : "<", limit)));
+            out.add(new Check(t.figure(), value, limit, t.passes(value, limit), n,
+                    String.format(Locale.ROOT, "fails when %s %.3f", t.failsAbove() ? ">" : "<", limit)));
         }
         return out;
+    }
+
+    /** @return why {@code t} cannot gate a gap result */
+    public static String notAGapFigure(Threshold t) {
+        return t.key() + " is not a gap figure (`evalgap check` takes it); gap thresholds: " + String.join(", ",
+                Arrays.stream(Threshold.values()).filter(Threshold::onGapFigures).map(Threshold::key).toList());
     }
 }

@@ -12,6 +12,11 @@ import java.time.Instant;
  * @param gapInterval              its interval
  * @param relativeCoverage         relative coverage, or {@code null} when the result has none
  * @param relativeCoverageInterval its interval, or {@code null}
+ * @param uncoveredShare           share of the scored production farther from every eval case than the
+ *                                 coverage reference allows, or {@code null} when the result has no coverage
+ * @param uncoveredShareInterval   its interval, or {@code null}
+ * @param noCaseShare              share of production in topics without an eval case (of the production
+ *                                 sample), or {@code null} when the result has no topic map
  * @param evalSample               eval cases used
  * @param productionSample         production records scored
  * @param embedder                 the embedder of the result
@@ -25,6 +30,9 @@ public record GapPoint(
         Interval gapInterval,
         Double relativeCoverage,
         Interval relativeCoverageInterval,
+        Double uncoveredShare,
+        Interval uncoveredShareInterval,
+        Double noCaseShare,
         int evalSample,
         int productionSample,
         String embedder,

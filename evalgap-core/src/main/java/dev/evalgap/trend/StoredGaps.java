@@ -49,11 +49,15 @@ public final class StoredGaps {
         JsonNode c2st = figures.path("c2st");
         JsonNode coverage = figures.path("coverage");
         boolean hasCoverage = coverage.isObject();
+        JsonNode noCase = figures.path("topics").path("noCaseShare");
         String computedAt = json.path("provenance").path("computedAt").asText(null);
         return new GapPoint(json.get("window").asText(), json.path("setVersion").asInt(),
                 c2st.path("gapScore").asDouble(Double.NaN), interval(c2st.path("gapInterval")),
                 hasCoverage ? coverage.path("relativeCoverage").asDouble(Double.NaN) : null,
                 hasCoverage ? interval(coverage.path("relativeCoverageInterval")) : null,
+                hasCoverage ? coverage.path("uncoveredShare").asDouble(Double.NaN) : null,
+                hasCoverage ? interval(coverage.path("uncoveredShareInterval")) : null,
+                noCase.isNumber() ? noCase.asDouble() : null,
                 json.path("evalSample").asInt(), json.path("productionSample").asInt(),
                 json.path("embedder").asText(null), json.path("seed").asLong(),
                 computedAt == null ? null : Instant.parse(computedAt));

@@ -77,7 +77,7 @@ class AgreementAnalysisTest {
 
     private static WindowTrend window(String name, String release, double score, Double gap, double gapLow) {
         GapPoint point = gap == null ? null
-                : new GapPoint(name, 1, gap, new Interval(gapLow, gap + 0.1, 0.95), null, null, 100, 100, "hashing", 1,
+                : new GapPoint(name, 1, gap, new Interval(gapLow, gap + 0.1, 0.95), null, null, null, null, null, 100, 100, "hashing", 1,
                         null);
         return new WindowTrend(name, null, List.of(release), release, score, null, point, null, List.of());
     }
