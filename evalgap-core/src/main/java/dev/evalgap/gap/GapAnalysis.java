@@ -1,5 +1,6 @@
 package dev.evalgap.gap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.evalgap.Progress;
 import dev.evalgap.Provenance;
 import dev.evalgap.ResultJson;
@@ -38,7 +39,7 @@ public final class GapAnalysis {
     public List<GapResult> run(GapRequest request) {
         List<GapResult> results = new ArrayList<>();
         for (WindowCount window : selectWindows(request.windows())) {
-            WindowGap gap = analyse(request, window);
+            WindowGap gap = analyse(request, window, false);
             store.saveResult("gap", request.setName(), gap.result().setVersion(), window.window(),
                     ResultJson.write(gap.result()));
             results.add(gap.result());
@@ -46,20 +47,25 @@ public final class GapAnalysis {
         return results;
     }
 
-    /** One window's result with the samples and per-item facts behind it, for refresh suggestions. */
+    /** One window's result with the samples and every item's topic behind it, for refresh suggestions. */
     record WindowGap(GapResult result, List<TextItem> eval, List<TextItem> production, GapSamples samples,
-                     GapStatistics.Detailed details) {
+                     TopicMapper.Fit topics) {
     }
 
+    /**
+     * One window, for refresh suggestions: the stored result of the same set version, window, samples,
+     * embedder and options when there is one (only the topic assignment, which is not stored, is computed
+     * again: the clustering is seeded, so it is the stored one), else a new result (not stored).
+     */
     WindowGap analyseOne(GapRequest request) {
         List<WindowCount> windows = selectWindows(request.windows());
         if (windows.size() != 1) {
             throw new IllegalArgumentException("choose one window (latest or a label), not " + request.windows());
         }
-        return analyse(request, windows.get(0));
+        return analyse(request, windows.get(0), true);
     }
 
-    private WindowGap analyse(GapRequest request, WindowCount window) {
+    private WindowGap analyse(GapRequest request, WindowCount window, boolean reuseStored) {
         int version = store.currentCaseVersion(request.setName()).orElseThrow(() -> new IllegalArgumentException(
                 "no eval set '" + request.setName() + "' in this workspace; sets: " + store.caseSets().keySet()
                         + " (ingest one with `evalgap ingest cases --set NAME FILE`)"));
@@ -87,12 +93,45 @@ public final class GapAnalysis {
                 shownTexts(production, sealed),
                 weights(production), segments(production), vectors.get(1), withCoverage ? vectors.get(0) : null,
                 withCoverage ? vectors.get(2) : null);
+        if (reuseStored) {
+            GapResult stored = stored(request, version, window, eval.size(), production.size(), reference.size(),
+                    vectors.embedder());
+            if (stored != null) {
+                return new WindowGap(stored, eval, production, samples,
+                        GapStatistics.topics(samples, request.options(), null));
+            }
+        }
         GapStatistics.Detailed details = GapStatistics.detailed(samples, request.options(), progress);
         GapFigures figures = details.figures();
         GapResult result = new GapResult(request.setName(), version, window.window(), window.records(),
                 evalCases, eval.size(), production.size(), reference.size(), SAMPLE_RULE, vectors.embedder(),
-                seed, figures, Verdict.of(window.window(), figures), Provenance.now());
-        return new WindowGap(result, eval, production, samples, details);
+                seed, request.options(), figures, Verdict.of(window.window(), figures), Provenance.now());
+        return new WindowGap(result, eval, production, samples, details.topics());
+    }
+
+    /**
+     * The newest stored result of these samples and options, or null: same set version and window (with as
+     * many records as now, so no traffic was added since), sample sizes, embedder and options.
+     */
+    private GapResult stored(GapRequest request, int version, WindowCount window, int evalSample,
+                             int productionSample, int referenceSample, String embedder) {
+        for (String text : store.results("gap")) {
+            GapResult r;
+            try {
+                r = ResultJson.mapper().readValue(text, GapResult.class);
+            } catch (JsonProcessingException e) {
+                // a result of an older evalgap that this one cannot read: computed again
+                continue;
+            }
+            if (r.setName().equals(request.setName()) && r.setVersion() == version
+                    && r.window().equals(window.window()) && r.windowRecords() == window.records()
+                    && r.evalSample() == evalSample && r.productionSample() == productionSample
+                    && r.referenceSample() == referenceSample && embedder.equals(r.embedder())
+                    && request.options().equals(r.options())) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /**

@@ -16,6 +16,9 @@ import dev.evalgap.Provenance;
  * @param sampleRule        how the samples were drawn, in words
  * @param embedder          the embedder that produced the vectors ({@code provided} for the user's own)
  * @param seed              seed of samples, folds, bootstrap, permutations and k-means
+ * @param options           the options the figures were computed with (folds, resamples, confidence,
+ *                          permutations, topics; its seed is {@code seed}), so that a stored result can be
+ *                          matched to a request
  * @param figures           every figure: C2ST, coverage, topics, segments
  * @param verdict           one plain-language line
  * @param provenance        evalgap and Java versions, time of computation
@@ -32,6 +35,7 @@ public record GapResult(
         String sampleRule,
         String embedder,
         long seed,
+        GapOptions options,
         GapFigures figures,
         String verdict,
         Provenance provenance) {

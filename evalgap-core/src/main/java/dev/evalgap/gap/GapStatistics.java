@@ -47,8 +47,8 @@ public final class GapStatistics {
         return java.util.Arrays.copyOf(copy, max);
     }
 
-    /** The figures and the per-item facts behind them (topic of every item, coverage distances). */
-    record Detailed(GapFigures figures, TopicMapper.Fit topics, CoverageResult coverage) {
+    /** The figures and the topic of every item behind them. */
+    record Detailed(GapFigures figures, TopicMapper.Fit topics) {
     }
 
     public static GapFigures compute(GapSamples s, GapOptions o, Progress progress) {
@@ -73,7 +73,7 @@ public final class GapStatistics {
         List<SegmentGap> segments = segments(s, o, ct.topics(), ct.uncovered());
         progress.update("gap statistics", 3, 3);
         return new Detailed(new GapFigures(c2stResult, mmd, ct.coverage() == null ? null
-                : CoverageFigures.of(ct.coverage()), ct.topics().map(), segments), ct.topics(), ct.coverage());
+                : CoverageFigures.of(ct.coverage()), ct.topics().map(), segments), ct.topics());
     }
 
     private record CoveredTopics(CoverageResult coverage, boolean[] uncovered, TopicMapper.Fit topics) {
@@ -88,9 +88,16 @@ public final class GapStatistics {
                 uncovered[i] = coverage.uncovered(i);
             }
         }
-        TopicMapper.Fit topics = TopicMapper.map(s.eval(), s.evalTexts(), s.production(), s.productionTexts(),
-                s.weights(), uncovered, o.topics(), o.seed(), o.confidence());
-        return new CoveredTopics(coverage, uncovered, topics);
+        return new CoveredTopics(coverage, uncovered, topics(s, o, uncovered));
+    }
+
+    /**
+     * The topic map and every item's topic, as {@link #detailed} computes them (the clustering does not
+     * depend on {@code uncovered}, which only adds each topic's uncovered share).
+     */
+    static TopicMapper.Fit topics(GapSamples s, GapOptions o, boolean[] uncovered) {
+        return TopicMapper.map(s.eval(), s.evalTexts(), s.production(), s.productionTexts(), s.weights(), uncovered,
+                o.topics(), o.seed(), o.confidence());
     }
 
     private static void newThread(Runnable task) {

@@ -41,7 +41,7 @@ public final class Refresh {
             throw new IllegalArgumentException("--n must be at least 1, got " + n);
         }
         GapAnalysis.WindowGap gap = analysis.analyseOne(request);
-        TopicMapper.Fit fit = gap.details().topics();
+        TopicMapper.Fit fit = gap.topics();
         List<Topic> topics = fit.map().topics();
         float[][] production = unit(gap.samples().production());
         float[][] eval = unit(gap.samples().eval());
