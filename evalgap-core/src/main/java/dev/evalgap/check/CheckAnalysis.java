@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +56,8 @@ import java.util.function.Supplier;
  * fails the gate.
  */
 public final class CheckAnalysis {
+
+    private static final String NO_REFERENCE = "too few production records for a reference sample";
 
     private final Store store;
     private final Supplier<Embedder> embedders;
@@ -117,9 +120,12 @@ public final class CheckAnalysis {
             double limit = e.getValue();
             switch (e.getKey()) {
                 case MAX_GAP_SCORE -> checks.add(gapScore(w.gap(), window, limit));
-                case MIN_RELATIVE_COVERAGE -> checks.add(coverage(w.gap(), window, limit));
-                case MAX_UNCOVERED_SHARE -> checks.add(uncovered(w.gap(), window, limit));
-                case MAX_NO_CASE_SHARE -> checks.add(noCase(w.gap(), window, limit));
+                case MIN_RELATIVE_COVERAGE -> checks.add(productionFigure(e.getKey(), w.gap(),
+                        GapPoint::relativeCoverage, GapPoint::relativeCoverageInterval, window, limit, NO_REFERENCE));
+                case MAX_UNCOVERED_SHARE -> checks.add(productionFigure(e.getKey(), w.gap(),
+                        GapPoint::uncoveredShare, GapPoint::uncoveredShareInterval, window, limit, NO_REFERENCE));
+                case MAX_NO_CASE_SHARE -> checks.add(productionFigure(e.getKey(), w.gap(),
+                        GapPoint::noCaseShare, g -> null, window, limit, "no topic map"));
                 case MIN_OFFLINE_ONLINE_CORRELATION -> checks.addAll(correlation(live, r, seed, limit, notes));
                 case MAX_OVERFIT_INDEX -> checks.add(overfit(trend.goodhart(), live, window, limit));
                 case MAX_EXPIRED_CASE_SHARE -> checks.add(stale(trend.staleCases(), limit));
@@ -176,32 +182,16 @@ public final class CheckAnalysis {
                 "%.3f", "");
     }
 
-    private static CheckItem coverage(GapPoint g, String window, double limit) {
-        Threshold t = Threshold.MIN_RELATIVE_COVERAGE;
-        if (g == null || g.relativeCoverage() == null || Double.isNaN(g.relativeCoverage())) {
-            return skip(t.key(), t, limit, "no relative coverage for " + window
-                    + (g == null ? " (no gap result)" : " (too few production records for a reference sample)"));
+    /** A figure of the production sample of the window's gap result, which may lack it ({@code missing} says why). */
+    private static CheckItem productionFigure(Threshold t, GapPoint g, Function<GapPoint, Double> figure,
+                                              Function<GapPoint, Interval> interval, String window, double limit,
+                                              String missing) {
+        Double value = g == null ? null : figure.apply(g);
+        if (value == null || Double.isNaN(value)) {
+            return skip(t.key(), t, limit, "no " + t.figure() + " for " + window
+                    + (g == null ? " (no gap result)" : " (" + missing + ")"));
         }
-        return item(t.key(), t, g.relativeCoverage(), g.relativeCoverageInterval(), limit, g.productionSample(),
-                g.productionSample() + " production records of " + window, "%.3f", "");
-    }
-
-    private static CheckItem uncovered(GapPoint g, String window, double limit) {
-        Threshold t = Threshold.MAX_UNCOVERED_SHARE;
-        if (g == null || g.uncoveredShare() == null || Double.isNaN(g.uncoveredShare())) {
-            return skip(t.key(), t, limit, "no uncovered share for " + window
-                    + (g == null ? " (no gap result)" : " (too few production records for a reference sample)"));
-        }
-        return item(t.key(), t, g.uncoveredShare(), g.uncoveredShareInterval(), limit, g.productionSample(),
-                g.productionSample() + " production records of " + window, "%.3f", "");
-    }
-
-    private static CheckItem noCase(GapPoint g, String window, double limit) {
-        Threshold t = Threshold.MAX_NO_CASE_SHARE;
-        if (g == null || g.noCaseShare() == null) {
-            return skip(t.key(), t, limit, "no topic map for " + window + (g == null ? " (no gap result)" : ""));
-        }
-        return item(t.key(), t, g.noCaseShare(), null, limit, g.productionSample(),
+        return item(t.key(), t, value, interval.apply(g), limit, g.productionSample(),
                 g.productionSample() + " production records of " + window, "%.3f", "");
     }
 
