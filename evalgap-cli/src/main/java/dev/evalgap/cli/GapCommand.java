@@ -144,11 +144,7 @@ final class GapCommand implements Callable<Integer> {
                 if (eq < 0) {
                     throw new IllegalArgumentException("expected KEY=VALUE");
                 }
-                Threshold t = Threshold.parse(spec.substring(0, eq).trim());
-                if (!t.onGapFigures()) {
-                    throw new IllegalArgumentException(GapGate.notAGapFigure(t));
-                }
-                out.put(t, Double.parseDouble(spec.substring(eq + 1).trim()));
+                out.put(GapGate.parse(spec.substring(0, eq).trim()), Double.parseDouble(spec.substring(eq + 1).trim()));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(this.spec.commandLine(), "--fail-on '" + spec + "': " + e.getMessage());
             }

@@ -88,6 +88,9 @@ class DemoCommandTest {
         assertThat(notGap.exitCode()).isEqualTo(2);
         assertThat(notGap.err()).contains("max_overfit_index is not a gap figure")
                 .contains("max_gap_score, min_relative_coverage, max_uncovered_share, max_no_case_share");
+        Cli unknown = Cli.run("gap", "-w", ws, "--set", "support", "--fail-on", "gap=0.2");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown threshold 'gap'; gap thresholds: max_gap_score");
     }
 
     /**

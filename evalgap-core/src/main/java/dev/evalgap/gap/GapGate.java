@@ -57,7 +57,7 @@ public final class GapGate {
                     value = f.topics().noCaseShare();
                     n = f.topics().productionItems();
                 }
-                default -> throw new IllegalArgumentException(notAGapFigure(t));
+                default -> throw notAGapFigure(t.key());
             }
             out.add(new Check(t.figure(), value, limit, t.passes(value, limit), n,
                     String.format(Locale.ROOT, "fails when %s %.3f", t.failsAbove() ? ">" : "<", limit)));
@@ -65,9 +65,24 @@ public final class GapGate {
         return out;
     }
 
-    /** @return why {@code t} cannot gate a gap result */
-    public static String notAGapFigure(Threshold t) {
-        return t.key() + " is not a gap figure (`evalgap check` takes it); gap thresholds: " + String.join(", ",
-                Arrays.stream(Threshold.values()).filter(Threshold::onGapFigures).map(Threshold::key).toList());
+    /**
+     * @param key a key of {@code evalgap.yaml thresholds:}
+     * @return its threshold, one on the gap figures
+     * @throws IllegalArgumentException for any other key, naming the gap thresholds
+     */
+    public static Threshold parse(String key) {
+        for (Threshold t : Threshold.values()) {
+            if (t.onGapFigures() && t.key().equals(key)) {
+                return t;
+            }
+        }
+        throw notAGapFigure(key);
+    }
+
+    private static IllegalArgumentException notAGapFigure(String key) {
+        String why = Threshold.keys().contains(key) ? key + " is not a gap figure (`evalgap check` takes it)"
+                : "unknown threshold '" + key + "'";
+        return new IllegalArgumentException(why + "; gap thresholds: " + String.join(", ",
+                Arrays.stream(Threshold.values()).filter(Threshold::onGapFigures).map(Threshold::key).toList()));
     }
 }
