@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleConsumer;
 
 /**
  * Kernel two-sample test [1]: the unbiased squared maximum mean discrepancy between two samples
@@ -176,7 +177,8 @@ public final class MmdPermutationTest {
         "squared distances of %s would exceed the float range (a squared row norm is %s); rescale the rows";
 
     private static final MmdPermutationTest DEFAULT =
-        new MmdPermutationTest(DEFAULT_PERMUTATIONS, DEFAULT_SEED, DEFAULT_THREADS, Double.NaN, EXACT_KERNEL_WORK);
+        new MmdPermutationTest(DEFAULT_PERMUTATIONS, DEFAULT_SEED, DEFAULT_THREADS, Double.NaN, EXACT_KERNEL_WORK,
+            MAX_WINDOW);
 
     private final int permutations;
     private final long seed;
@@ -185,13 +187,17 @@ public final class MmdPermutationTest {
     private final double bandwidth;
     /** Up to this many multiply-adds N^2 d, the kernel pass recomputes every distance exactly. */
     private final long exactKernelWork;
+    /** Pairs near the median whose exact distances are held at once (beyond: radix selection). */
+    private final int maxWindow;
 
-    private MmdPermutationTest(int permutations, long seed, int threads, double bandwidth, long exactKernelWork) {
+    private MmdPermutationTest(int permutations, long seed, int threads, double bandwidth, long exactKernelWork,
+                               int maxWindow) {
         this.permutations = permutations;
         this.seed = seed;
         this.threads = threads;
         this.bandwidth = bandwidth;
         this.exactKernelWork = exactKernelWork;
+        this.maxWindow = maxWindow;
     }
 
     /**
@@ -209,7 +215,7 @@ public final class MmdPermutationTest {
      */
     public MmdPermutationTest withPermutations(int b) {
         return new MmdPermutationTest(Arguments.checkAtLeast("permutations", 1, b), seed, threads, bandwidth,
-            exactKernelWork);
+            exactKernelWork, maxWindow);
     }
 
     /**
@@ -217,7 +223,7 @@ public final class MmdPermutationTest {
      * @return a copy with this seed
      */
     public MmdPermutationTest withSeed(long s) {
-        return new MmdPermutationTest(permutations, s, threads, bandwidth, exactKernelWork);
+        return new MmdPermutationTest(permutations, s, threads, bandwidth, exactKernelWork, maxWindow);
     }
 
     /**
@@ -226,7 +232,7 @@ public final class MmdPermutationTest {
      */
     public MmdPermutationTest withThreads(int n) {
         return new MmdPermutationTest(permutations, seed, Arguments.checkAtLeast("threads", 1, n), bandwidth,
-            exactKernelWork);
+            exactKernelWork, maxWindow);
     }
 
     /**
@@ -236,12 +242,12 @@ public final class MmdPermutationTest {
      */
     public MmdPermutationTest withBandwidth(double sigma) {
         return new MmdPermutationTest(permutations, seed, threads,
-            Arguments.checkStrictlyPositive("bandwidth sigma", sigma), exactKernelWork);
+            Arguments.checkStrictlyPositive("bandwidth sigma", sigma), exactKernelWork, maxWindow);
     }
 
     /** @return a copy using the pooled median rule for the bandwidth (the default) */
     public MmdPermutationTest withMedianBandwidth() {
-        return new MmdPermutationTest(permutations, seed, threads, Double.NaN, exactKernelWork);
+        return new MmdPermutationTest(permutations, seed, threads, Double.NaN, exactKernelWork, maxWindow);
     }
 
     /**
@@ -252,7 +258,20 @@ public final class MmdPermutationTest {
      * @return a copy with this limit
      */
     MmdPermutationTest withExactKernelWork(long work) {
-        return new MmdPermutationTest(permutations, seed, threads, bandwidth, work);
+        return new MmdPermutationTest(permutations, seed, threads, bandwidth, work, maxWindow);
+    }
+
+    /**
+     * For tests: how many pairs near the median are recomputed and ranked at once (default
+     * {@value #MAX_WINDOW}); when more share the median's neighbourhood, radix selection on the exact
+     * values takes over.
+     *
+     * @param pairs at least 1
+     * @return a copy with this limit
+     */
+    MmdPermutationTest withMaxWindow(int pairs) {
+        return new MmdPermutationTest(permutations, seed, threads, bandwidth, exactKernelWork,
+            Arguments.checkAtLeast("window", 1, pairs));
     }
 
     /** @return the number of permutations B */
@@ -670,7 +689,7 @@ public final class MmdPermutationTest {
             if (fixed == 64) {
                 return Double.longBitsToDouble(prefix);
             }
-            if (hist[digit] <= MAX_WINDOW) {
+            if (hist[digit] <= maxWindow) {
                 final double[] exact = collectExact(p, lo, hi, prefix, fixed);
                 Arrays.sort(exact);
                 return exact[(int) rank];
@@ -722,7 +741,7 @@ public final class MmdPermutationTest {
     /**
      * One pass over the stored values: how many lie below lo, and the exact squared distances of
      * those in [lo, hi] (float bit patterns, non-negative), sorted; these are not kept if there
-     * are more than MAX_WINDOW of them.
+     * are more than maxWindow of them.
      */
     private Window window(Pooled p, int lo, int hi) {
         final long[] below = new long[ROW_BLOCKS];
@@ -741,7 +760,7 @@ public final class MmdPermutationTest {
                     // lo <= up[o] <= hi in one unsigned comparison: rarely true, so well predicted
                     if (up[o] - lo + Integer.MIN_VALUE <= hi - lo + Integer.MIN_VALUE) {
                         count++;
-                        if (within.get() + count <= MAX_WINDOW) {
+                        if (within.get() + count <= maxWindow) {
                             if (size == found.length) {
                                 found = Arrays.copyOf(found, 2 * size);
                             }
@@ -757,7 +776,7 @@ public final class MmdPermutationTest {
         for (final long b : below) {
             w.below += b;
         }
-        if (within.get() <= MAX_WINDOW) {
+        if (within.get() <= maxWindow) {
             w.exact = concat(parts);
             Arrays.sort(w.exact);
         }
@@ -787,32 +806,19 @@ public final class MmdPermutationTest {
         return all;
     }
 
-    /**
-     * Exact squared distances of the pairs stored in [lo, hi] whose double bit pattern starts
-     * with the top {@code fixed} bits of {@code prefix}.
-     */
+    /** The exact squared distances of the window pairs whose top {@code fixed} bits are those of prefix. */
     private double[] collectExact(Pooled p, int lo, int hi, long prefix, int fixed) {
         final List<double[]> parts = Collections.synchronizedList(new ArrayList<>());
         ParallelTasks.run(ROW_BLOCKS, threads, () -> c -> {
-            double[] found = new double[16];
-            int size = 0;
-            for (int i = p.blocks[c]; i < p.blocks[c + 1]; i++) {
-                final int[] up = p.values[p.chunk[i]];
-                final int first = p.start[i];
-                final int end = first + p.size - 1 - i;
-                for (int o = first; o < end; o++) {
-                    if (up[o] - lo + Integer.MIN_VALUE <= hi - lo + Integer.MIN_VALUE) {
-                        final double e = exactSquaredDistance(p, i, i + 1 + o - first);
-                        if (Double.doubleToRawLongBits(e) >>> (64 - fixed) == prefix >>> (64 - fixed)) {
-                            if (size == found.length) {
-                                found = Arrays.copyOf(found, 2 * size);
-                            }
-                            found[size++] = e;
-                        }
-                    }
+            final double[][] found = {new double[16]};
+            final int[] size = {0};
+            exactInWindow(p, lo, hi, c, prefix, fixed, e -> {
+                if (size[0] == found[0].length) {
+                    found[0] = Arrays.copyOf(found[0], 2 * size[0]);
                 }
-            }
-            parts.add(Arrays.copyOf(found, size));
+                found[0][size[0]++] = e;
+            });
+            parts.add(Arrays.copyOf(found[0], size[0]));
         });
         return concat(parts);
     }
@@ -823,21 +829,8 @@ public final class MmdPermutationTest {
         ParallelTasks.run(ROW_BLOCKS, threads, () -> {
             final long[] h = new long[1 << 16];
             parts.add(h);
-            return c -> {
-                for (int i = p.blocks[c]; i < p.blocks[c + 1]; i++) {
-                    final int[] up = p.values[p.chunk[i]];
-                    final int first = p.start[i];
-                    final int end = first + p.size - 1 - i;
-                    for (int o = first; o < end; o++) {
-                        if (up[o] - lo + Integer.MIN_VALUE <= hi - lo + Integer.MIN_VALUE) {
-                            final long bits = Double.doubleToRawLongBits(exactSquaredDistance(p, i, i + 1 + o - first));
-                            if (fixed == 0 || bits >>> (64 - fixed) == prefix >>> (64 - fixed)) {
-                                h[(int) (bits >>> (48 - fixed)) & 0xFFFF]++;
-                            }
-                        }
-                    }
-                }
-            };
+            return c -> exactInWindow(p, lo, hi, c, prefix, fixed,
+                e -> h[(int) (Double.doubleToRawLongBits(e) >>> (48 - fixed)) & 0xFFFF]++);
         });
         final long[] total = new long[1 << 16];
         for (final long[] h : parts) {
@@ -846,6 +839,26 @@ public final class MmdPermutationTest {
             }
         }
         return total;
+    }
+
+    /**
+     * Recomputes in double precision the pairs of row block c stored in [lo, hi] (float bit patterns)
+     * and passes on those whose top {@code fixed} bits are those of prefix (all when fixed is 0).
+     */
+    private static void exactInWindow(Pooled p, int lo, int hi, int c, long prefix, int fixed, DoubleConsumer out) {
+        for (int i = p.blocks[c]; i < p.blocks[c + 1]; i++) {
+            final int[] up = p.values[p.chunk[i]];
+            final int first = p.start[i];
+            final int end = first + p.size - 1 - i;
+            for (int o = first; o < end; o++) {
+                if (up[o] - lo + Integer.MIN_VALUE <= hi - lo + Integer.MIN_VALUE) {
+                    final double e = exactSquaredDistance(p, i, i + 1 + o - first);
+                    if (fixed == 0 || Double.doubleToRawLongBits(e) >>> (64 - fixed) == prefix >>> (64 - fixed)) {
+                        out.accept(e);
+                    }
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------

@@ -318,6 +318,20 @@ class MmdPermutationTestTest {
         final double median = 0.5 * (d[d.length / 2 - 1] + d[d.length / 2]);
         final MmdResult r = MMD.withPermutations(20).test(a, b);
         assertThat(r.sigma()).isEqualTo(median);
+        // More tied pairs near the median than may be held at once: radix selection on the exact values
+        assertThat(MMD.withPermutations(20).withMaxWindow(1000).test(a, b).sigma()).isEqualTo(median);
+    }
+
+    @Test
+    void radixSelectionGivesTheSameMedianAsRankingTheWindow() {
+        // Continuous data: a handful of pairs lie within the error bound of the median; with room for one
+        // at a time, the exact values are found by radix selection (16 bits a pass) instead of sorted
+        final float[][] a = gaussian(300, 5, 0, 61);
+        final float[][] b = gaussian(320, 5, 0.2, 62);
+        final MmdResult ranked = MMD.withPermutations(50).test(a, b);
+        final MmdResult radix = MMD.withPermutations(50).withMaxWindow(1).test(a, b);
+        assertThat(radix.sigma()).isEqualTo(ranked.sigma());
+        assertThat(radix).isEqualTo(ranked);
     }
 
     @Test
