@@ -40,9 +40,11 @@ public final class GapAnalysis {
         List<GapResult> results = new ArrayList<>();
         for (WindowCount window : selectWindows(request.windows())) {
             WindowGap gap = analyse(request, window, false);
-            store.saveResult("gap", request.setName(), gap.result().setVersion(), window.window(),
-                    ResultJson.write(gap.result()));
-            results.add(gap.result());
+            GapResult result = gap.result();
+            store.saveResult("gap", request.setName(), result.setVersion(), window.window(), ResultJson.write(result));
+            store.saveResult(TopicAssignment.ANALYSIS, request.setName(), result.setVersion(), window.window(),
+                    ResultJson.write(TopicAssignment.of(result, gap.eval(), gap.production(), gap.topics())));
+            results.add(result);
         }
         return results;
     }
@@ -54,8 +56,8 @@ public final class GapAnalysis {
 
     /**
      * One window, for refresh suggestions: the stored result of the same set version, window, samples,
-     * embedder and options when there is one (only the topic assignment, which is not stored, is computed
-     * again: the clustering is seeded, so it is the stored one), else a new result (not stored).
+     * embedder and options, with its stored topic assignment, when there is one; else a new result (not
+     * stored).
      */
     WindowGap analyseOne(GapRequest request) {
         List<WindowCount> windows = selectWindows(request.windows());
@@ -96,9 +98,12 @@ public final class GapAnalysis {
         if (reuseStored) {
             GapResult stored = stored(request, version, window, eval.size(), production.size(), reference.size(),
                     vectors.embedder());
-            if (stored != null) {
-                return new WindowGap(stored, eval, production, samples,
-                        GapStatistics.topics(samples, request.options(), null));
+            TopicAssignment assignment = stored == null ? null : TopicAssignment.stored(store, stored.setName(),
+                    stored.window(), stored.provenance().computedAt());
+            TopicMapper.Fit fit = assignment == null ? null
+                    : assignment.fit(stored.figures().topics(), eval, production);
+            if (fit != null) {
+                return new WindowGap(stored, eval, production, samples, fit);
             }
         }
         GapStatistics.Detailed details = GapStatistics.detailed(samples, request.options(), progress);

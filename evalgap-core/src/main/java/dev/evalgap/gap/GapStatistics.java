@@ -91,11 +91,8 @@ public final class GapStatistics {
         return new CoveredTopics(coverage, uncovered, topics(s, o, uncovered));
     }
 
-    /**
-     * The topic map and every item's topic, as {@link #detailed} computes them (the clustering does not
-     * depend on {@code uncovered}, which only adds each topic's uncovered share).
-     */
-    static TopicMapper.Fit topics(GapSamples s, GapOptions o, boolean[] uncovered) {
+    /** The topic map and every item's topic ({@code uncovered} adds each topic's uncovered share). */
+    private static TopicMapper.Fit topics(GapSamples s, GapOptions o, boolean[] uncovered) {
         return TopicMapper.map(s.eval(), s.evalTexts(), s.production(), s.productionTexts(), s.weights(), uncovered,
                 o.topics(), o.seed(), o.confidence());
     }

@@ -22,8 +22,11 @@ final class TopicMapper {
     private TopicMapper() {
     }
 
-    /** The per-topic assignment of a fit, kept for segment breakdowns. */
-    record Fit(TopicMap map, int[] evalLabels, int[] productionLabels) {
+    /**
+     * The topic map with every item's topic (for segment breakdowns, refresh suggestions and the stored
+     * {@link TopicAssignment}) and the k-means centroids, indexed by topic id.
+     */
+    record Fit(TopicMap map, int[] evalLabels, int[] productionLabels, float[][] centroids) {
     }
 
     /**
@@ -118,7 +121,7 @@ final class TopicMapper {
                 weights != null, seed, List.copyOf(topics), withheldEval, withheldProduction);
         int[] evalLabels = java.util.Arrays.copyOfRange(labels, 0, ne);
         int[] prodLabels = java.util.Arrays.copyOfRange(labels, ne, ne + np);
-        return new Fit(map, evalLabels, prodLabels);
+        return new Fit(map, evalLabels, prodLabels, fit.centroids());
     }
 
     /**

@@ -487,9 +487,19 @@ public final class KMeans {
     }
 
     /**
-     * Nearest centroid of every row (the first on ties), with the arithmetic of the fit's
-     * assignment step.
+     * Nearest centroid of every row (the first on ties), with the arithmetic of the fit's assignment
+     * step: given a fit's centroids, the rows it was fitted on get its labels.
+     *
+     * @param centroids k rows
+     * @param x         rows of the centroids' dimension, finite
+     * @return the index of the nearest centroid of every row
+     * @throws IllegalArgumentException on ragged or non-finite rows or a dimension mismatch
      */
+    public static int[] assign(float[][] centroids, float[][] x) {
+        return nearest(centroids, x, 1);
+    }
+
+    /** {@link #assign} on up to {@code threads} threads. */
     static int[] nearest(float[][] centroids, float[][] x, int threads) {
         final int d = Arguments.checkMatrix("x", x);
         if (d != centroids[0].length) {

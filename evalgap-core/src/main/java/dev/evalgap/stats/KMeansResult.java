@@ -43,7 +43,7 @@ public record KMeansResult(
      * @throws IllegalArgumentException on ragged or non-finite rows or a dimension mismatch
      */
     public int[] assign(float[][] x) {
-        return KMeans.nearest(centroids, x, 1);
+        return KMeans.assign(centroids, x);
     }
 
     /** @return the number of rows in each cluster */

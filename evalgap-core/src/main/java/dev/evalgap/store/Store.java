@@ -434,10 +434,22 @@ public final class Store implements AutoCloseable, EmbeddingCache {
 
     /** The stored results of one analysis, newest first, as JSON texts. */
     public List<String> results(String analysis) {
+        return resultTexts("SELECT result FROM results WHERE analysis = ? ORDER BY created_at DESC", analysis);
+    }
+
+    /** The stored results of one analysis of one eval set and window, newest first, as JSON texts. */
+    public List<String> results(String analysis, String setName, String window) {
+        return resultTexts("SELECT result FROM results WHERE analysis = ? AND set_name = ? AND time_window = ? "
+                + "ORDER BY created_at DESC", analysis, setName, window);
+    }
+
+    private List<String> resultTexts(String sql, String analysis, String... keys) {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT result FROM results WHERE analysis = ? ORDER BY created_at DESC")) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, analysis);
+            for (int i = 0; i < keys.length; i++) {
+                ps.setString(i + 2, keys[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));

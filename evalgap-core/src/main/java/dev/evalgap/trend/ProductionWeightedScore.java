@@ -10,8 +10,8 @@ import java.util.List;
  * @param embedder          its embedder
  * @param topics            its number of topics
  * @param method            what was done, in words
- * @param casesFromSample   cases whose topic is their label in the reproduced clustering
- * @param casesByCentroid   scored cases outside the gap's eval sample, given the nearest reproduced centroid
+ * @param casesFromSample   cases whose topic is their stored label in the gap's clustering
+ * @param casesByCentroid   scored cases outside the gap's eval sample, given the nearest stored centroid
  * @param releases          one weighted score per release with runs, in timeline order
  * @param skipped           why the figure was not computed, or {@code null}
  * @param fall              the weighted score of the newest release below its earlier peak while the raw

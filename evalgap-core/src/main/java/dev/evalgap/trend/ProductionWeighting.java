@@ -6,10 +6,9 @@ import dev.evalgap.Seeds;
 import dev.evalgap.embed.CachingEmbedder;
 import dev.evalgap.embed.Embedder;
 import dev.evalgap.embed.Embedders;
+import dev.evalgap.gap.TopicAssignment;
 import dev.evalgap.stats.BootstrapMean;
 import dev.evalgap.stats.BootstrapMeanResult;
-import dev.evalgap.stats.KMeans;
-import dev.evalgap.stats.KMeansResult;
 import dev.evalgap.store.CaseScore;
 import dev.evalgap.store.EvalCase;
 import dev.evalgap.store.Store;
@@ -24,16 +23,12 @@ import java.util.Map;
 /**
  * The offline score re-weighted to the production topic mix of a stored gap result.
  *
- * <p>A stored gap result keeps, per topic, its production share and how many sampled eval cases
- * and production records fell in it, but not which case is in which topic. That assignment is
- * reproduced, not approximated: the gap's samples are drawn again with its rule and seed (the
- * {@code evalSample} cases of its set version and the {@code productionSample} records of its window
- * with the smallest md5(id:seed)), embedded with its embedder (from the workspace cache, where the
- * gap analysis left the vectors), and clustered by k-means with its k and seed, exactly as the gap
- * analysis does. The reproduction is accepted only when every topic's eval and production counts
- * equal the stored ones; otherwise (traffic added to the window since, the set changed, a different
- * evalgap version) the figure is skipped and the reason given. Scored cases outside the gap's eval
- * sample (a set larger than the sample) get the topic of the nearest reproduced centroid.
+ * <p>Every case takes its topic from the gap's own clustering: the gap analysis stores, beside its result,
+ * the topic of every sampled eval case and the topic centroids ({@link TopicAssignment}). Scored cases
+ * outside the gap's eval sample (a set larger than the sample, or a set version other than the gap's) get
+ * the topic of the nearest centroid, from their vectors (the workspace's embedding cache, or their own
+ * {@code embedding} when the gap ran on provided vectors). A gap result stored without an assignment (by an
+ * older evalgap) is skipped with the reason.
  *
  * <p>The score of a release is the post-stratified mean \(\sum_t \pi_t \bar s_t / \sum_t \pi_t\)
  * over the topics t holding at least one scored case, with \(\pi_t\) the stored production share of
@@ -59,8 +54,6 @@ final class ProductionWeighting {
             return ProductionWeightedScore.skipped("the gap result of " + point.window() + " has no topic map");
         }
         double[] share = new double[k];
-        int[] storedEval = new int[k];
-        int[] storedProduction = new int[k];
         for (JsonNode t : topicsNode.path("topics")) {
             int id = t.path("id").asInt(-1);
             if (id < 0 || id >= k) {
@@ -68,80 +61,49 @@ final class ProductionWeighting {
                         + id + " outside 0.." + (k - 1));
             }
             share[id] = t.path("productionShare").asDouble(Double.NaN);
-            storedEval[id] = t.path("evalItems").asInt();
-            storedProduction[id] = t.path("productionItems").asInt();
             if (!(share[id] >= 0 && share[id] <= 1)) {
                 return ProductionWeightedScore.skipped("topic " + id + " of " + point.window()
                         + " has no production share");
             }
         }
-        long gapSeed = point.seed();
-        List<TextItem> eval = store.sampleCases(setName, point.setVersion(), point.evalSample(), gapSeed);
-        List<TextItem> production = store.sampleTraffic(point.window(), point.productionSample(), gapSeed);
-        if (eval.size() != point.evalSample() || production.size() != point.productionSample()) {
-            return ProductionWeightedScore.skipped(String.format(Locale.ROOT, "cannot redraw the samples of the gap "
-                    + "result of %s (stored %d eval / %d production, now %d / %d)", point.window(), point.evalSample(),
-                    point.productionSample(), eval.size(), production.size()));
+        TopicAssignment assignment = point.computedAt() == null ? null
+                : TopicAssignment.stored(store, setName, point.window(), point.computedAt());
+        if (assignment == null || assignment.centroids().length != k) {
+            return ProductionWeightedScore.skipped("the gap result of " + point.window() + " was stored without "
+                    + "its topic assignment (by an older evalgap); run `evalgap gap --set " + setName + " --window "
+                    + point.window() + "` again");
         }
-        String embedderId = point.embedder();
-        boolean provided = "provided".equals(embedderId);
-        List<EvalCase> setCases = store.cases(setName, currentVersion);
-        Map<String, EvalCase> caseById = new HashMap<>();
-        setCases.forEach(c -> caseById.put(c.caseId(), c));
         Map<String, Integer> topicOfCase = new HashMap<>();
-        int fromSample;
-        int byCentroid;
-        try (Embedder embedder = provided ? null : new CachingEmbedder(Embedders.create(embedderId), store)) {
-            float[][] evalVectors = vectors(eval, embedder, progress);
-            float[][] productionVectors = vectors(production, embedder, progress);
-            if (evalVectors == null || productionVectors == null) {
-                return ProductionWeightedScore.skipped("the gap result of " + point.window()
-                        + " used provided vectors and some sampled items no longer carry one");
+        if (point.setVersion() == currentVersion) {
+            topicOfCase.putAll(assignment.evalCases());
+        }
+        int fromSample = topicOfCase.size();
+        Map<String, EvalCase> caseById = new HashMap<>();
+        store.cases(setName, currentVersion).forEach(c -> caseById.put(c.caseId(), c));
+        List<EvalCase> rest = new ArrayList<>();
+        java.util.Set<String> scored = new java.util.TreeSet<>();
+        scoresByRelease.values().forEach(list -> list.forEach(c -> scored.add(c.caseId())));
+        for (String id : scored) {
+            EvalCase c = caseById.get(id);
+            if (c != null && !topicOfCase.containsKey(id)) {
+                rest.add(c);
             }
-            float[][] pooled = new float[eval.size() + production.size()][];
-            System.arraycopy(evalVectors, 0, pooled, 0, eval.size());
-            System.arraycopy(productionVectors, 0, pooled, eval.size(), production.size());
-            KMeansResult fit = KMeans.withDefaults().withK(k).withSeed(gapSeed).fit(pooled);
-            int[] evalCount = new int[k];
-            int[] productionCount = new int[k];
-            for (int i = 0; i < pooled.length; i++) {
-                (i < eval.size() ? evalCount : productionCount)[fit.labels()[i]]++;
+        }
+        int byCentroid = rest.size();
+        String embedderId = point.embedder();
+        if (!rest.isEmpty()) {
+            List<TextItem> items = rest.stream().map(c -> new TextItem(c.caseId(), c.input(), c.embedding())).toList();
+            float[][] v;
+            try (Embedder embedder = "provided".equals(embedderId) ? null
+                    : new CachingEmbedder(Embedders.create(embedderId), store)) {
+                v = vectors(items, embedder, progress);
             }
-            for (int t = 0; t < k; t++) {
-                if (evalCount[t] != storedEval[t] || productionCount[t] != storedProduction[t]) {
-                    return ProductionWeightedScore.skipped(String.format(Locale.ROOT, "could not reproduce the topic "
-                            + "assignment of the gap result of %s: topic %d holds %d eval / %d production items in the "
-                            + "stored result and %d / %d when re-clustered", point.window(), t, storedEval[t],
-                            storedProduction[t], evalCount[t], productionCount[t]));
-                }
+            if (v == null) {
+                return ProductionWeightedScore.skipped("some scored cases carry no provided vector");
             }
-            boolean sameVersion = point.setVersion() == currentVersion;
-            if (sameVersion) {
-                for (int i = 0; i < eval.size(); i++) {
-                    topicOfCase.put(eval.get(i).id(), fit.labels()[i]);
-                }
-            }
-            fromSample = topicOfCase.size();
-            List<EvalCase> rest = new ArrayList<>();
-            java.util.Set<String> scored = new java.util.TreeSet<>();
-            scoresByRelease.values().forEach(list -> list.forEach(c -> scored.add(c.caseId())));
-            for (String id : scored) {
-                EvalCase c = caseById.get(id);
-                if (c != null && !topicOfCase.containsKey(id)) {
-                    rest.add(c);
-                }
-            }
-            byCentroid = rest.size();
-            if (!rest.isEmpty()) {
-                List<TextItem> items = rest.stream().map(c -> new TextItem(c.caseId(), c.input(), c.embedding())).toList();
-                float[][] v = vectors(items, embedder, progress);
-                if (v == null) {
-                    return ProductionWeightedScore.skipped("some scored cases carry no provided vector");
-                }
-                int[] labels = fit.assign(v);
-                for (int i = 0; i < rest.size(); i++) {
-                    topicOfCase.put(rest.get(i).caseId(), labels[i]);
-                }
+            int[] labels = assignment.nearestTopics(v);
+            for (int i = 0; i < rest.size(); i++) {
+                topicOfCase.put(rest.get(i).caseId(), labels[i]);
             }
         }
         List<ReleaseWeightedScore> releases = new ArrayList<>();
@@ -169,13 +131,11 @@ final class ProductionWeighting {
             releases.add(new ReleaseWeightedScore(e.getKey(), r.mean(), r.interval(),
                     cases == 0 ? Double.NaN : sum / cases, cases, r.strata(), r.representedWeight()));
         }
-        String method = String.format(Locale.ROOT, "topic of every case reproduced from the gap result of %s "
-                + "(set '%s' v%d, %d eval cases and %d production records drawn again by md5(id:%d), embedder %s, "
-                + "k-means k = %d, seed %d; every topic's eval and production counts match the stored ones)%s; "
-                + "score = sum over topics with a scored case of production share x mean case score, divided by "
-                + "those topics' share; interval: stratified bootstrap within topics, shares fixed",
-                point.window(), setName, point.setVersion(), point.evalSample(), point.productionSample(), gapSeed,
-                embedderId, k, gapSeed, byCentroid == 0 ? ""
+        String method = String.format(Locale.ROOT, "topic of every case from the clustering of the gap result of "
+                + "%s (set '%s' v%d, %d sampled eval cases, embedder %s, k-means k = %d, seed %d)%s; score = sum "
+                + "over topics with a scored case of production share x mean case score, divided by those topics' "
+                + "share; interval: stratified bootstrap within topics, shares fixed", point.window(), setName,
+                point.setVersion(), point.evalSample(), embedderId, k, point.seed(), byCentroid == 0 ? ""
                         : "; " + byCentroid + " scored case(s) outside that sample got the nearest centroid's topic");
         WeightedFallFlag fall = WeightedFall.find(releases, scoresByRelease, topicOfCase, share, point.window(), mean,
                 seed);

@@ -13,13 +13,14 @@ import dev.evalgap.ingest.IngestOptions;
 import dev.evalgap.ingest.OnError;
 import dev.evalgap.ingest.StreamKind;
 import dev.evalgap.store.TempStore;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Refresh suggestions read the stored gap result of the same samples and options instead of computing
- * the figures again, and propose exactly what they would have proposed without it.
+ * Refresh suggestions read the stored gap result of the same samples and options, with its stored topic
+ * assignment, instead of computing them again, and propose exactly what they would have proposed without it.
  */
 class RefreshTest {
 
@@ -52,6 +53,17 @@ class RefreshTest {
             assertThat(reused.gap().figures()).isEqualTo(computed.gap().figures());
             assertThat(reused.candidates()).hasSize(20).isEqualTo(computed.candidates());
             assertThat(reused.retirements()).isEqualTo(computed.retirements());
+
+            // the same result stored without its topic assignment (as an older evalgap did): computed again
+            String json = ws.store().results("gap").get(0);
+            String computedAt = stored.provenance().computedAt().toString();
+            assertThat(json).contains(computedAt);
+            ws.store().saveResult("gap", SET, stored.setVersion(), stored.window(),
+                    json.replace(computedAt, "2026-11-21T00:00:00Z"));
+            RefreshSuggestions withoutAssignment = refresh.suggest(latest, 20);
+            assertThat(withoutAssignment.gap().provenance().computedAt())
+                    .isNotIn(stored.provenance().computedAt(), Instant.parse("2026-11-21T00:00:00Z"));
+            assertThat(withoutAssignment.candidates()).isEqualTo(computed.candidates());
 
             // other options: the stored result does not apply
             GapRequest otherSeed = new GapRequest(SET, GapRequest.LATEST, 400,
