@@ -43,6 +43,9 @@ public final class Embedders {
     }
 
     /**
+     * An ONNX model is loaded on the first {@code embed} call, not here, so that a {@link CachingEmbedder}
+     * whose texts are all cached never loads it.
+     *
      * @param name    one of {@link #names()}, {@code hashing:N} or {@code hashing-N}
      * @param threads workers for the ONNX models (ignored by {@code hashing})
      * @throws IllegalArgumentException for an unknown name, naming the valid ones
@@ -54,7 +57,11 @@ public final class Embedders {
         String key = name.trim();
         OnnxSentenceEmbedder.Model model = OnnxSentenceEmbedder.Model.byId(key);
         if (model != null) {
-            return OnnxSentenceEmbedder.open(model, threads);
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+            }
+            return new LazyEmbedder(model.id(), OnnxSentenceEmbedder.DIMENSION,
+                    () -> OnnxSentenceEmbedder.open(model, threads));
         }
         if (key.equals(HASHING)) {
             return new HashingEmbedder();
