@@ -3,6 +3,7 @@ package dev.evalgap.gap;
 import dev.evalgap.Progress;
 import dev.evalgap.Provenance;
 import dev.evalgap.embed.Embedder;
+import dev.evalgap.stats.CosineDistance;
 import dev.evalgap.store.Store;
 import dev.evalgap.store.TextItem;
 import java.time.LocalDate;
@@ -27,6 +28,9 @@ public final class Refresh {
             + "scored production item than the coverage threshold tau_u. A production text that contains a sealed "
             + "case's input or expected answer is never proposed.";
 
+    /** Threads of the nearest-neighbour searches. */
+    private static final int THREADS = 2;
+
     /** Topics whose eval share exceeds this multiple of their production share are over-represented. */
     static final double OVER_REPRESENTED = 2.0;
 
@@ -43,8 +47,8 @@ public final class Refresh {
         GapAnalysis.WindowGap gap = analysis.analyseOne(request);
         TopicMapper.Fit fit = gap.topics();
         List<Topic> topics = fit.map().topics();
-        float[][] production = unit(gap.samples().production());
-        float[][] eval = unit(gap.samples().eval());
+        float[][] production = CosineDistance.unit("production", gap.samples().production());
+        float[][] eval = CosineDistance.unit("eval", gap.samples().eval());
 
         List<Topic> under = topics.stream().filter(t -> t.missingShare() > 0).toList();
         int[] quota = quotas(under, n);
@@ -106,13 +110,11 @@ public final class Refresh {
                 members.add(i);
             }
         }
-        double[] nearest = new double[members.size()];
-        for (int m = 0; m < members.size(); m++) {
-            nearest[m] = Double.POSITIVE_INFINITY;
-            for (float[] e : eval) {
-                nearest[m] = Math.min(nearest[m], cosineDistance(production[members.get(m)], e));
-            }
+        if (members.isEmpty()) {
+            return List.of();
         }
+        float[][] rows = members.stream().map(i -> production[i]).toArray(float[][]::new);
+        double[] nearest = CosineDistance.nearest(rows, eval, new int[rows.length], THREADS);
         List<Integer> chosen = new ArrayList<>();
         boolean[] taken = new boolean[members.size()];
         while (chosen.size() < Math.min(k, members.size())) {
@@ -126,7 +128,7 @@ public final class Refresh {
             int picked = members.get(best);
             chosen.add(picked);
             for (int m = 0; m < members.size(); m++) {
-                nearest[m] = Math.min(nearest[m], cosineDistance(production[members.get(m)], production[picked]));
+                nearest[m] = Math.min(nearest[m], CosineDistance.between(rows[m], production[picked]));
             }
         }
         return chosen;
@@ -139,11 +141,9 @@ public final class Refresh {
         Topic[] byId = new Topic[fit.map().k()];
         fit.map().topics().forEach(t -> byId[t.id()] = t);
         List<RetirementCandidate> out = new ArrayList<>();
+        double[] nearestProduction = CosineDistance.nearest(eval, production, new int[eval.length], THREADS);
         for (int e = 0; e < eval.length; e++) {
-            double nearest = Double.POSITIVE_INFINITY;
-            for (float[] p : production) {
-                nearest = Math.min(nearest, cosineDistance(eval[e], p));
-            }
+            double nearest = nearestProduction[e];
             Topic topic = byId[fit.evalLabels()[e]];
             boolean over = topic.productionShare() == 0 || topic.evalShare() > OVER_REPRESENTED * topic.productionShare();
             boolean far = nearest > farThreshold;
@@ -162,29 +162,5 @@ public final class Refresh {
         }
         out.sort((a, b) -> Double.compare(b.nearestProduction(), a.nearestProduction()));
         return List.copyOf(out);
-    }
-
-    private static float[][] unit(float[][] x) {
-        float[][] out = new float[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            double norm = 0;
-            for (float v : x[i]) {
-                norm += v * v;
-            }
-            float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
-            out[i] = new float[x[i].length];
-            for (int j = 0; j < x[i].length; j++) {
-                out[i][j] = x[i][j] * scale;
-            }
-        }
-        return out;
-    }
-
-    private static double cosineDistance(float[] a, float[] b) {
-        double dot = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-        }
-        return 1 - dot;
     }
 }

@@ -92,7 +92,6 @@ public final class Coverage {
     /** Template: name, dimension, dimension of production. */
     static final String DIMENSION = "%s has dimension %d, production %d";
     /** Template: name, row. */
-    static final String ZERO_NORM = "%s: row %d has norm 0; its cosine distance is undefined";
     /** Template: none. */
     static final String ZERO_WEIGHT = "weights are all 0";
     /** Template: value. */
@@ -248,10 +247,11 @@ public final class Coverage {
                 throw Arguments.error(ZERO_WEIGHT);
             }
         }
-        final float[][] p = unit("production", production);
+        final float[][] p = CosineDistance.unit("production", production);
         final int[] nearestEval = new int[n];
-        final double[] dE = nearestDistances(p, unit("eval", eval), d, nearestEval, threads);
-        final double[] dR = nearestDistances(p, unit("reference", reference), d, new int[n], threads);
+        final double[] dE = CosineDistance.nearest(p, CosineDistance.unit("eval", eval), nearestEval, threads);
+        final double[] dR = CosineDistance.nearest(p, CosineDistance.unit("reference", reference), new int[n],
+            threads);
 
         final Figures figures = new Figures(dE, dR, w, uncoveredQuantile);
         final double[] point = figures.compute(null);
@@ -308,42 +308,6 @@ public final class Coverage {
         if (x[0].length != d) {
             throw Arguments.error(DIMENSION, name, x[0].length, d);
         }
-    }
-
-    /** Rows scaled to unit Euclidean norm (computed in {@code double}). */
-    static float[][] unit(String name, float[][] x) {
-        final float[][] out = new float[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            final float[] row = x[i];
-            double s = 0;
-            for (final float v : row) {
-                s += (double) v * v;
-            }
-            if (!(s > 0)) {
-                throw Arguments.error(ZERO_NORM, name, i);
-            }
-            final double inv = 1 / Math.sqrt(s);
-            final float[] u = new float[row.length];
-            for (int j = 0; j < row.length; j++) {
-                u[j] = (float) (row[j] * inv);
-            }
-            out[i] = u;
-        }
-        return out;
-    }
-
-    /**
-     * \(\min_c (1 - q\cdot c)\) over the unit candidate rows, clipped to [0, 2], for every unit
-     * query row, and the index of the nearest candidate (the first on ties).
-     */
-    static double[] nearestDistances(float[][] queries, float[][] candidates, int d, int[] nearest, int threads) {
-        final float[] best = new float[queries.length];
-        BlockedDots.maxDots(queries, candidates, d, best, nearest, threads);
-        final double[] out = new double[queries.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.min(2, Math.max(0, 1 - (double) best[i]));
-        }
-        return out;
     }
 
     /** Kish's effective sample size \((\sum w)^2 / \sum w^2\). */
