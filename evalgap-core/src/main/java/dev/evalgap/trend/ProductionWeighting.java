@@ -68,10 +68,14 @@ final class ProductionWeighting {
         }
         TopicAssignment assignment = point.computedAt() == null ? null
                 : TopicAssignment.stored(store, setName, point.window(), point.computedAt());
-        if (assignment == null || assignment.centroids().length != k) {
+        if (assignment == null) {
             return ProductionWeightedScore.skipped("the gap result of " + point.window() + " was stored without "
                     + "its topic assignment (by an older evalgap); run `evalgap gap --set " + setName + " --window "
                     + point.window() + "` again");
+        }
+        if (assignment.centroids().length != k) {
+            return ProductionWeightedScore.skipped("the stored topic assignment of " + point.window() + " has "
+                    + assignment.centroids().length + " centroids for " + k + " topics");
         }
         Map<String, Integer> topicOfCase = new HashMap<>();
         if (point.setVersion() == currentVersion) {
