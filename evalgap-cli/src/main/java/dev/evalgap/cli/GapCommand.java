@@ -22,7 +22,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,13 +95,10 @@ final class GapCommand implements Callable<Integer> {
             if (set != null) {
                 throw new ParameterException(spec.commandLine(), "--vectors and --set exclude each other");
             }
-            // Start-up work on two threads: the built-in defaults (a YAML parse, ~0.1 s in a fresh JVM) are
-            // read while the vectors are
-            CompletableFuture<WorkspaceConfig> defaults = CompletableFuture.supplyAsync(Workspace::defaultConfig);
             float[][] a = VectorFile.read(vectors.get(0));
             float[][] b = VectorFile.read(vectors.get(1));
             VectorGapResult result = VectorGapResult.compute(vectors.get(0).toString(), a, vectors.get(1).toString(), b,
-                    options(defaults.join()), progress);
+                    options(Workspace.defaultConfig()), progress);
             TerminalProgress.clear(progress);
             figures.add(result.figures());
             ResultOutput.print(out, json, result, GapTable::printVectors);

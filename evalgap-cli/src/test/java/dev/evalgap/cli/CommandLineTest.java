@@ -33,6 +33,23 @@ class CommandLineTest {
     }
 
     @Test
+    void onlyTheNamedSubcommandIsBuiltAndEveryOtherArgumentListsThemAll() {
+        String[] all = {"init", "ingest", "gap", "suggest", "demo", "trend", "seal", "check", "report", "serve",
+                "raters", "help"};
+        assertThat(EvalgapCommand.commandLine("gap", "--vectors", "a.npy", "b.npy").getSubcommands())
+                .containsOnlyKeys("gap");
+        assertThat(EvalgapCommand.commandLine("--version").getSubcommands()).containsOnlyKeys(all);
+        assertThat(EvalgapCommand.commandLine().getSubcommands().keySet()).containsExactly(all);
+
+        assertThat(Cli.ok("--help")).contains("Commands:").contains("  gap ").contains("  raters ");
+        assertThat(Cli.ok("gap", "--help")).startsWith("Usage: evalgap gap ");
+        assertThat(Cli.ok("help", "trend")).startsWith("Usage: evalgap trend ");
+        Cli typo = Cli.run("gpa");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("Unmatched argument at index 0: 'gpa'").contains("gap");
+    }
+
+    @Test
     void aMissingWorkspaceIsAClearUsageError() {
         Cli r = Cli.run("gap", "--workspace", dir.resolve("none").toString(), "--set", "x");
         assertThat(r.exitCode()).isEqualTo(2);
