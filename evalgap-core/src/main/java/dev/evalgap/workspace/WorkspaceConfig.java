@@ -2,6 +2,8 @@ package dev.evalgap.workspace;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.evalgap.gap.GapOptions;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,6 +22,24 @@ public record WorkspaceConfig(
         @JsonProperty("policies") Map<String, String> policies) {
 
     public static final int CURRENT_VERSION = 1;
+
+    /**
+     * Maps read-only (null entries kept: a null threshold means "not checked"), as the built-in defaults are
+     * one instance shared by every caller of {@link Workspace#defaultConfig()}.
+     */
+    public WorkspaceConfig {
+        if (fields != null) {
+            Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+            fields.forEach((stream, mapping) -> copy.put(stream, mapping == null ? null : readOnly(mapping)));
+            fields = Collections.unmodifiableMap(copy);
+        }
+        thresholds = thresholds == null ? null : readOnly(thresholds);
+        policies = policies == null ? null : readOnly(policies);
+    }
+
+    private static <V> Map<String, V> readOnly(Map<String, V> m) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
 
     public record Embedding(@JsonProperty("model") String model) {
     }
