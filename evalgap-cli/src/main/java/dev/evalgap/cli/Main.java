@@ -8,7 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // The configuration reader warms up on the second core while picocli builds the command model
+        // The built-in configuration is parsed on the second core while picocli builds the command model
         Workspace.preloadDefaults();
         // Every thread evalgap starts inherits this priority, below the JIT compiler's, where the JVM applies
         // priorities (-XX:ThreadPriorityPolicy=1, as ./evalgap runs it): compiled kernels arrive sooner

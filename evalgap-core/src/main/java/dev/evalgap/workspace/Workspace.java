@@ -119,9 +119,9 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Starts reading the built-in configuration on a thread of its own. In a fresh JVM the YAML reader
-     * takes about 0.12 s to load and warm up; a command line started with this reads it on the second
-     * core while its own start-up (argument parsing) runs on the first.
+     * Starts parsing the built-in configuration on a thread of its own. In a fresh JVM the parse takes
+     * about 0.1 s; a command line started with this runs it on the second core while its own start-up
+     * (argument parsing) runs on the first.
      */
     public static void preloadDefaults() {
         Thread t = new Thread(DEFAULTS, "evalgap-defaults");
