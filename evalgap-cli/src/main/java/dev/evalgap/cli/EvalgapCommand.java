@@ -18,26 +18,18 @@ public final class EvalgapCommand {
             CheckCommand.class, ReportCommand.class, ServeCommand.class, RatersCommand.class,
             CommandLine.HelpCommand.class);
 
-    /** The command line with every subcommand. */
-    public static CommandLine commandLine() {
-        return build(SUBCOMMANDS);
-    }
-
     /**
      * The command line for these arguments. picocli builds a subcommand's model by reflection, about
      * 10 ms a subcommand in a fresh JVM, so when the first argument names a subcommand only that one is
-     * built; otherwise ({@code help}, which describes the others, --version, a mistyped name) all are.
+     * built; otherwise (no arguments, {@code help}, which describes the others, --version, a mistyped name)
+     * all are.
      */
     public static CommandLine commandLine(String... args) {
         String first = args.length > 0 ? args[0] : "";
         List<Class<?>> named = SUBCOMMANDS.stream().filter(c -> c != CommandLine.HelpCommand.class
                 && c.getAnnotation(Command.class).name().equals(first)).toList();
-        return build(named.isEmpty() ? SUBCOMMANDS : named);
-    }
-
-    private static CommandLine build(List<Class<?>> subcommands) {
         CommandLine cmd = new CommandLine(new EvalgapCommand());
-        subcommands.forEach(cmd::addSubcommand);
+        (named.isEmpty() ? SUBCOMMANDS : named).forEach(cmd::addSubcommand);
         cmd.setExecutionExceptionHandler(new UserErrorHandler());
         return cmd;
     }
