@@ -8,9 +8,9 @@
 #   RUNS pairs of runs (the reference, then evalgap), each pair back to back so both meet the same machine
 #   load; the ratios are per pair, the summary line gives their median (and the range).
 #   EVALGAP_JAR             the jar to run (default evalgap-cli/target/evalgap.jar, built when missing)
-#   EVALGAP_BENCH_JAVA_OPTS JVM options (default -Xmx640m -XX:+UseParallelGC, the options ./evalgap runs with,
-#                           scripts/jvm-options.sh, and the class-data-sharing archive the build makes next to
-#                           the jar, evalgap.jsa, when it is there)
+#   EVALGAP_BENCH_JAVA_OPTS JVM options (default: those ./evalgap runs with, scripts/jvm-options.sh, and the
+#                           class-data-sharing archive the build makes next to the jar, evalgap.jsa, when it is
+#                           there)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${EVALGAP_SHARED:-$root/../shared}"
@@ -40,7 +40,7 @@ cds=""
 [ -f "$archive" ] && cds="-XX:SharedArchiveFile=$archive -Xlog:disable -Xlog:all=warning:stderr"
 # shellcheck source=../scripts/jvm-options.sh
 . "$root/scripts/jvm-options.sh"
-java_opts="${EVALGAP_BENCH_JAVA_OPTS:--Xmx640m -XX:+UseParallelGC ${evalgap_jvm_options[*]} $cds}"
+java_opts="${EVALGAP_BENCH_JAVA_OPTS:-${evalgap_jvm_options[*]} $cds}"
 
 measure() { # label, json-out, command...
   local label="$1" json="$2"; shift 2
