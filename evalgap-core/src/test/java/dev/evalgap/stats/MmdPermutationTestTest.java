@@ -234,8 +234,8 @@ class MmdPermutationTestTest {
     /**
      * Replays the documented relabellings (first split of SplittableRandom(seed), one partial
      * Fisher-Yates shuffle of the pooled indices each) and recomputes every permuted statistic
-     * directly in double precision. 1200 pooled rows (more than the 64 * 18 rows after which the
-     * int accumulators are flushed), so the last tiles are flushed in the middle, and groups of 18
+     * directly in double precision. 1200 pooled rows (more than the 32 * 36 rows after which the
+     * int accumulators are flushed), so the last tiles are flushed in the middle, and groups of 36
      * rows take their membership bits from two 64-bit words.
      */
     @Test
