@@ -29,8 +29,15 @@ import java.util.Arrays;
  * \(64\epsilon\)), or after {@linkplain #withMaxIterations(int) max iterations}, in which case
  * {@link Model#converged()} is false.
  *
- * <p>Computation is in double precision on {@code float} rows; \(Xw\) and \(X^\top r\) are
- * formed in one pass over the rows per evaluation.
+ * <p>Computation: one pass over the {@code float} rows per evaluation forms \(Xw\), the loss and
+ * \(X^\top r\). \(Xw\), the loss, the intercept's gradient and the solver are in double
+ * precision. \(X^\top r\) is summed in {@code float} over blocks of 32 rows (in SIMD lanes; a
+ * third faster per fit) and in double across blocks when that is accurate enough: its component j
+ * is then within \(\gamma \sum_i |r_i x_{ij}| &lt; \gamma \max |x_{ij}|\) of the exact one,
+ * \(\gamma = 34 \cdot 2^{-24} \approx 2 \cdot 10^{-6}\), and float blocks are used only when
+ * \(\gamma \max|x_{ij}|\) is at most a tenth of the tolerance (with the default tolerance:
+ * features up to 4.9 in magnitude, which holds for text embeddings). Otherwise it is summed in
+ * double.
  *
  * <p>Degenerate cases: both classes must carry positive total weight (a single class has no
  * finite maximum-likelihood intercept and scikit-learn refuses it too), rows must be of one
@@ -64,6 +71,14 @@ public final class LogisticRegression {
     private static final double REDUCTION_TOLERANCE = 64 * Math.ulp(1.0);
     /** Function evaluations allowed per line search (scikit-learn passes {@code maxls = 50}). */
     private static final int MAX_LINE_SEARCH = 50;
+    /** Rows whose gradient terms are summed in {@code float} before the sum joins the {@code double} gradient. */
+    private static final int GRADIENT_BLOCK = 32;
+    /**
+     * \(\gamma\): a component of \(X^\top r\) summed in float blocks is within \(\gamma \sum_i |r_i x_{ij}|\)
+     * of the exact one (r rounded to float, the product, and up to GRADIENT_BLOCK - 1 additions, each at
+     * most 2^-24 relative).
+     */
+    private static final double BLOCK_ROUNDING = (GRADIENT_BLOCK + 2) * 0x1p-24;
 
     private static final LogisticRegression DEFAULT =
         new LogisticRegression(DEFAULT_C, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, DEFAULT_HISTORY);
@@ -213,7 +228,10 @@ public final class LogisticRegression {
             sn[i] = weights[i] / sum;
         }
         final double lambda = 1 / (c * sum);
-        final Lbfgs.Objective objective = (theta, gradient) -> evaluate(x, y, sn, lambda, theta, gradient);
+        // sum |r_i| < 1, so gamma max|x| bounds the error of every gradient component: float blocks only
+        // when that is at most a tenth of the tolerance
+        final float[] block = BLOCK_ROUNDING * largestMagnitude(x) <= tolerance / 10 ? new float[d] : null;
+        final Lbfgs.Objective objective = (theta, gradient) -> evaluate(x, y, sn, lambda, theta, gradient, block);
         final Lbfgs.Result r = new Lbfgs(history, maxIterations, tolerance, REDUCTION_TOLERANCE, MAX_LINE_SEARCH)
             .minimize(objective, new double[d + 1]);
         return new Model(Arrays.copyOf(r.x, d), r.x[d], r.iterations, r.converged);
@@ -224,15 +242,17 @@ public final class LogisticRegression {
      * \(\lambda = 1/(C\sum s)\), and its gradient \(X^\top r + \lambda w\), \(\sum_i r_i\) for the
      * intercept, where \(r_i = \tilde s_i(\sigma(z_i) - y_i)\). One pass over the rows:
      * \(z_i\) and the contribution of row \(i\) to \(X^\top r\) are computed while the row is in
-     * cache. {@code theta} holds \(w\) then \(b\).
+     * cache. {@code block}, unless null, holds the float sum of the current block of rows.
+     * {@code theta} holds \(w\) then \(b\).
      */
     private static double evaluate(float[][] x, int[] y, double[] sn, double lambda,
-                                   double[] theta, double[] gradient) {
+                                   double[] theta, double[] gradient, float[] block) {
         final int d = theta.length - 1;
         final double b = theta[d];
         Arrays.fill(gradient, 0);
         double loss = 0;
         double gb = 0;
+        int inBlock = 0;
         for (int i = 0; i < x.length; i++) {
             final double si = sn[i];
             if (si == 0) {
@@ -261,7 +281,18 @@ public final class LogisticRegression {
                 ri = si * p;
             }
             gb += ri;
-            addScaled(gradient, ri, row, d);
+            if (block == null) {
+                addScaled(gradient, ri, row, d);
+            } else {
+                addScaled(block, (float) ri, row, d);
+                if (++inBlock == GRADIENT_BLOCK) {
+                    flush(block, gradient, d);
+                    inBlock = 0;
+                }
+            }
+        }
+        if (block != null) {
+            flush(block, gradient, d);
         }
         double ww = 0;
         for (int j = 0; j < d; j++) {
@@ -303,10 +334,40 @@ public final class LogisticRegression {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
-    /** g += r x over the first d coordinates (vectorised by C2). */
+    /** The largest |x_ij|. */
+    private static double largestMagnitude(float[][] x) {
+        float largest = 0;
+        for (final float[] row : x) {
+            for (final float v : row) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        return largest;
+    }
+
+    /** g += r x over the first d coordinates, in double: a scalar loop (see the float one). */
     private static void addScaled(double[] g, double r, float[] row, int d) {
         for (int j = 0; j < d; j++) {
             g[j] += r * row[j];
+        }
+    }
+
+    /**
+     * g += r x over the first d coordinates, in {@code float}: C2 (JDK 17) runs this loop in SIMD
+     * lanes but not a {@code double} one on {@code float} rows (it does not vectorise the
+     * conversion), which made the fit a third slower.
+     */
+    private static void addScaled(float[] g, float r, float[] row, int d) {
+        for (int j = 0; j < d; j++) {
+            g[j] += r * row[j];
+        }
+    }
+
+    /** gradient += block over the first d coordinates; block is zeroed. */
+    private static void flush(float[] block, double[] gradient, int d) {
+        for (int j = 0; j < d; j++) {
+            gradient[j] += block[j];
+            block[j] = 0;
         }
     }
 
