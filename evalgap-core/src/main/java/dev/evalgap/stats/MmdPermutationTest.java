@@ -707,19 +707,10 @@ public final class MmdPermutationTest {
         ParallelTasks.run(ROW_BLOCKS, threads, () -> {
             final int[][] h = new int[buckets.length][1 << 16];
             parts.add(h);
+            final int[] h1 = h.length > 1 ? h[1] : null;
             return c -> {
                 for (int i = p.blocks[c]; i < p.blocks[c + 1]; i++) {
-                    final int[] up = p.values[p.chunk[i]];
-                    final int end = p.start[i] + p.size - 1 - i;
-                    for (int o = p.start[i]; o < end; o++) {
-                        final int bits = up[o];
-                        final int top = bits >>> 16;
-                        if (top == b0) {
-                            h[0][bits & 0xFFFF]++;
-                        } else if (top == b1) {
-                            h[1][bits & 0xFFFF]++;
-                        }
-                    }
+                    countLow(p.values[p.chunk[i]], p.start[i], p.start[i] + p.size - 1 - i, b0, b1, h[0], h1);
                 }
             };
         });
@@ -732,6 +723,24 @@ public final class MmdPermutationTest {
             }
         }
         return total;
+    }
+
+    /**
+     * One row's part of {@link #countLow(Pooled, int[])}. The per-row loops of the selection passes sit
+     * in small methods of their own: called once a row, the JIT compiles them after a few rows, where a
+     * loop over a whole block of rows would run interpreted until compiled by on-stack replacement
+     * (the two passes took 0.2 s in a fresh JVM against 0.05 s once compiled).
+     */
+    private static void countLow(int[] up, int from, int to, int b0, int b1, int[] h0, int[] h1) {
+        for (int o = from; o < to; o++) {
+            final int bits = up[o];
+            final int top = bits >>> 16;
+            if (top == b0) {
+                h0[bits & 0xFFFF]++;
+            } else if (top == b1) {
+                h1[bits & 0xFFFF]++;
+            }
+        }
     }
 
     /** The pairs stored below a window, and the sorted exact values of those in it (null if too many). */
@@ -749,30 +758,31 @@ public final class MmdPermutationTest {
         final long[] below = new long[ROW_BLOCKS];
         final List<double[]> parts = Collections.synchronizedList(new ArrayList<>());
         final AtomicLong within = new AtomicLong();
-        ParallelTasks.run(ROW_BLOCKS, threads, () -> c -> {
-            double[] found = new double[16];
-            int size = 0;
-            long count = 0;
-            for (int i = p.blocks[c]; i < p.blocks[c + 1]; i++) {
-                final int[] up = p.values[p.chunk[i]];
-                final int first = p.start[i];
-                final int end = first + p.size - 1 - i;
-                below[c] += countBelow(up, first, end, lo);
-                for (int o = first; o < end; o++) {
-                    // lo <= up[o] <= hi in one unsigned comparison: rarely true, so well predicted
-                    if (up[o] - lo + Integer.MIN_VALUE <= hi - lo + Integer.MIN_VALUE) {
+        ParallelTasks.run(ROW_BLOCKS, threads, () -> {
+            final int[] offsets = new int[p.size];
+            return c -> {
+                double[] found = new double[16];
+                int size = 0;
+                long count = 0;
+                for (int i = p.blocks[c]; i < p.blocks[c + 1]; i++) {
+                    final int[] up = p.values[p.chunk[i]];
+                    final int first = p.start[i];
+                    final int end = first + p.size - 1 - i;
+                    below[c] += countBelow(up, first, end, lo);
+                    final int k = inWindow(up, first, end, lo, hi, offsets);
+                    for (int t = 0; t < k; t++) {
                         count++;
                         if (within.get() + count <= maxWindow) {
                             if (size == found.length) {
                                 found = Arrays.copyOf(found, 2 * size);
                             }
-                            found[size++] = exactSquaredDistance(p, i, i + 1 + o - first);
+                            found[size++] = exactSquaredDistance(p, i, i + 1 + offsets[t] - first);
                         }
                     }
                 }
-            }
-            within.addAndGet(count);
-            parts.add(Arrays.copyOf(found, size));
+                within.addAndGet(count);
+                parts.add(Arrays.copyOf(found, size));
+            };
         });
         final Window w = new Window();
         for (final long b : below) {
@@ -783,6 +793,18 @@ public final class MmdPermutationTest {
             Arrays.sort(w.exact);
         }
         return w;
+    }
+
+    /** The offsets o in [from, to) with lo &lt;= up[o] &lt;= hi, into offsets; their number. */
+    private static int inWindow(int[] up, int from, int to, int lo, int hi, int[] offsets) {
+        int k = 0;
+        for (int o = from; o < to; o++) {
+            // lo <= up[o] <= hi in one unsigned comparison: rarely true, so well predicted
+            if (up[o] - lo + Integer.MIN_VALUE <= hi - lo + Integer.MIN_VALUE) {
+                offsets[k++] = o;
+            }
+        }
+        return k;
     }
 
     /** Values below lo in up[from, to), all non-negative: branch-free, so the loop runs in SIMD lanes. */
