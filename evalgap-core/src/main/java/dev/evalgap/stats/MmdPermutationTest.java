@@ -1213,29 +1213,39 @@ public final class MmdPermutationTest {
             final int j1 = Math.min(p.size, j0 + PERM_TILE);
             final int w = j1 - j0;
             int groups = 0;
-            for (int i0 = 0; i0 < j1 - 1; i0 += GROUP_ROWS) {
+            // From the diagonal down: the first groups hold the tile's partial rows (j <= i), so the JIT
+            // profiles both sides of tabulate's branches before compiling it, and never has to recompile
+            for (int i0 = (j1 - 2) / GROUP_ROWS * GROUP_ROWS; i0 >= 0; i0 -= GROUP_ROWS) {
                 tabulate(i0, j0, w);
-                final int shift = i0 & 63;
-                final long[] word = members[i0 >>> 6];
-                // The group's bits run into the next word when they do not fit in this one
-                final long[] next = shift > 64 - GROUP_ROWS && (i0 >>> 6) + 1 < members.length
-                    ? members[(i0 >>> 6) + 1] : null;
-                final int[][] tb = tables;
-                for (int b = 0; b < nb; b++) {
-                    long bits = word[b] >>> shift;
-                    if (next != null) {
-                        bits |= next[b] << (64 - shift);
-                    }
-                    add6(acc[b], tb[(int) bits & 63], tb[64 | (int) (bits >>> 6) & 63],
-                        tb[128 | (int) (bits >>> 12) & 63], tb[192 | (int) (bits >>> 18) & 63],
-                        tb[256 | (int) (bits >>> 24) & 63], tb[320 | (int) (bits >>> 30) & 63], w);
-                }
+                addGroup(i0, w);
                 if (++groups == FLUSH_GROUPS) {
                     flush(j0, j1);
                     groups = 0;
                 }
             }
             flush(j0, j1);
+        }
+
+        /**
+         * Adds to every relabelling's accumulators the six tabulated sums its membership bits for rows
+         * i0.. select. A method of its own, called once a group, so the JIT compiles it as a method early.
+         */
+        private void addGroup(int i0, int w) {
+            final int shift = i0 & 63;
+            final long[] word = members[i0 >>> 6];
+            // The group's bits run into the next word when they do not fit in this one
+            final long[] next = shift > 64 - GROUP_ROWS && (i0 >>> 6) + 1 < members.length
+                ? members[(i0 >>> 6) + 1] : null;
+            final int[][] tb = tables;
+            for (int b = 0; b < nb; b++) {
+                long bits = word[b] >>> shift;
+                if (next != null) {
+                    bits |= next[b] << (64 - shift);
+                }
+                add6(acc[b], tb[(int) bits & 63], tb[64 | (int) (bits >>> 6) & 63],
+                    tb[128 | (int) (bits >>> 12) & 63], tb[192 | (int) (bits >>> 18) & 63],
+                    tb[256 | (int) (bits >>> 24) & 63], tb[320 | (int) (bits >>> 30) & 63], w);
+            }
         }
 
         /**
