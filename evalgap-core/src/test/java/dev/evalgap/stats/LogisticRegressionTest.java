@@ -111,33 +111,18 @@ class LogisticRegressionTest {
     void solutionSatisfiesOptimalityConditions() {
         // Independent check of the optimum on 400 x 12 random rows, unequal classes:
         // dF/dw_j = C sum_i s_i (p_i - y_i) x_ij + w_j = 0 and dF/db = C sum_i s_i (p_i - y_i) = 0
-        final Random rnd = new Random(42);
         final int n = 400;
-        final int d = 12;
-        final float[][] x = new float[n][d];
         final int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i < 130 ? 1 : 0;
-            for (int j = 0; j < d; j++) {
-                x[i][j] = (float) (rnd.nextGaussian() + (y[i] == 1 && j < 3 ? 0.7 : 0));
-            }
+        for (int i = 0; i < 130; i++) {
+            y[i] = 1;
         }
+        final float[][] x = shiftedGaussianRows(new Random(42), y, 12, 1.0, 3, 0.7);
         final double c = 0.5;
         final double[] s = LogisticRegression.balancedWeights(y);
         final LogisticRegression.Model m = LogisticRegression.withDefaults().withRegularization(c)
             .withTolerance(1e-9).fit(x, y, s);
         final double[] w = m.coefficients();
-        final double[] grad = new double[d + 1];
-        for (int i = 0; i < n; i++) {
-            final double r = c * s[i] * (m.probability(x[i]) - y[i]);
-            for (int j = 0; j < d; j++) {
-                grad[j] += r * x[i][j];
-            }
-            grad[d] += r;
-        }
-        for (int j = 0; j < d; j++) {
-            grad[j] += w[j];
-        }
+        final double[] grad = gradientOfF(m, x, y, s, c);
         // Tolerance 1e-9 on the gradient of F / (C * n), n = 400: |grad F| <= 1e-9 * 0.5 * 400
         for (final double g : grad) {
             assertThat(Math.abs(g)).isLessThan(1e-6);
@@ -151,36 +136,20 @@ class LogisticRegressionTest {
         // Features of magnitude about 1 (as text embeddings): at the default tolerance 1e-4 the gradient
         // is summed in float blocks, whose error (at most 34 * 2^-24 * max|x|, about 3e-6 here) stays
         // far below it. 1,000 rows: 31 full blocks of 32 and a partial one, which must be added too.
-        final Random rnd = new Random(43);
         final int n = 1000;
-        final int d = 20;
-        final float[][] x = new float[n][d];
         final int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % 3 == 0 ? 1 : 0;
-            for (int j = 0; j < d; j++) {
-                x[i][j] = (float) (0.3 * rnd.nextGaussian() + (y[i] == 1 && j < 4 ? 0.15 : 0));
-            }
+        for (int i = 0; i < n; i += 3) {
+            y[i] = 1;
         }
+        final float[][] x = shiftedGaussianRows(new Random(43), y, 20, 0.3, 4, 0.15);
         final double[] s = LogisticRegression.balancedWeights(y);
         final LogisticRegression.Model m = LogisticRegression.withDefaults().fit(x, y, s);
         assertThat(m.converged()).isTrue();
-        // Gradient of F / (C sum s) in double precision, C = 1, sum s = n
+        // The solver's gradient is that of F / (C sum s), C = 1, sum s = n
+        for (final double g : gradientOfF(m, x, y, s, 1.0)) {
+            assertThat(Math.abs(g) / n).isLessThan(1e-4 + 1e-5);
+        }
         final double[] w = m.coefficients();
-        final double[] grad = new double[d + 1];
-        for (int i = 0; i < n; i++) {
-            final double r = s[i] * (m.probability(x[i]) - y[i]) / n;
-            for (int j = 0; j < d; j++) {
-                grad[j] += r * x[i][j];
-            }
-            grad[d] += r;
-        }
-        for (int j = 0; j < d; j++) {
-            grad[j] += w[j] / n;
-        }
-        for (final double g : grad) {
-            assertThat(Math.abs(g)).isLessThan(1e-4 + 1e-5);
-        }
         assertThat(w[0]).isGreaterThan(0.3);
     }
 
@@ -263,5 +232,33 @@ class LogisticRegressionTest {
         final LogisticRegression.Model m = TIGHT.fit(X, Y, LogisticRegression.balancedWeights(Y));
         assertThatThrownBy(() -> m.probability(new float[2]))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row has length 2, expected 3");
+    }
+
+    /** N(0, scale^2) rows; the first {@code shifted} coordinates of label-1 rows move by {@code shift}. */
+    private static float[][] shiftedGaussianRows(Random rnd, int[] y, int d, double scale, int shifted, double shift) {
+        final float[][] x = new float[y.length][d];
+        for (int i = 0; i < y.length; i++) {
+            for (int j = 0; j < d; j++) {
+                x[i][j] = (float) (scale * rnd.nextGaussian() + (y[i] == 1 && j < shifted ? shift : 0));
+            }
+        }
+        return x;
+    }
+
+    /** dF/dw_j = C sum_i s_i (p_i - y_i) x_ij + w_j and dF/db = C sum_i s_i (p_i - y_i), in double precision. */
+    private static double[] gradientOfF(LogisticRegression.Model m, float[][] x, int[] y, double[] s, double c) {
+        final double[] w = m.coefficients();
+        final double[] grad = new double[w.length + 1];
+        for (int i = 0; i < x.length; i++) {
+            final double r = c * s[i] * (m.probability(x[i]) - y[i]);
+            for (int j = 0; j < w.length; j++) {
+                grad[j] += r * x[i][j];
+            }
+            grad[w.length] += r;
+        }
+        for (int j = 0; j < w.length; j++) {
+            grad[j] += w[j];
+        }
+        return grad;
     }
 }
